@@ -1,0 +1,81 @@
+"""Sources: a recipe's corpora read into Documents, with a Reject for everything unusable."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+from kotasks.documents import Document, Reject
+from kotasks.documents.mapping import to_document
+from kotasks.recipe import Recipe, SourceConfig
+from kotasks.sources.base import Detected, RawRecord, Reader, SourceFile
+from kotasks.sources.files import expand, glob_root
+from kotasks.sources.json_layouts import read_aihub_docsumm, read_squad
+from kotasks.sources.markdown import read_markdown
+from kotasks.sources.tabular import read_csv, read_jsonl, read_parquet, read_txt
+
+READERS: dict[str, Reader] = {
+    "markdown": read_markdown,
+    "jsonl": read_jsonl,
+    "csv": read_csv,
+    "parquet": read_parquet,
+    "txt": read_txt,
+    "squad": read_squad,
+    "aihub-docsumm": read_aihub_docsumm,
+}
+
+
+def source_files(source: SourceConfig, pattern: Path) -> list[SourceFile]:
+    """The files a source names, sorted, each named relative to the glob's fixed part."""
+    root = glob_root(pattern)
+    return [
+        SourceFile(path=path, name=path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path), config=source)
+        for path in expand(pattern)
+    ]
+
+
+def iter_source(
+    source: SourceConfig, recipe: Recipe, encodings: Counter | None = None
+) -> Iterator[Document | Reject]:
+    """Documents of one source in a fixed order, and Rejects for files, records or fields that were unusable."""
+    pattern = recipe.resolve(source.path)
+    files = source_files(source, pattern)
+    if not files:
+        yield Reject(source=source.name, location=str(pattern), reason="no file matches the source's path")
+        return
+    fields = source.field_map
+    read = READERS[source.format]
+    for file in files:
+        for item in read(file):
+            if isinstance(item, Detected):
+                if encodings is not None:
+                    encodings[item.encoding] += 1
+            elif isinstance(item, Reject):
+                yield item
+            else:
+                yield from _documents(item, file, fields)
+
+
+def _documents(raw: RawRecord, file: SourceFile, fields) -> Iterator[Document | Reject]:
+    location = f"{file.name}:{raw.key}" if raw.key else file.name
+    for item in to_document(
+        raw.record,
+        fields=fields,
+        source=file.config.name,
+        license=file.config.license,
+        location=location,
+        fallback_id=location,
+    ):
+        if raw.id_suffix and isinstance(item, Document):
+            item = Document(**{**item.__dict__, "id": f"{item.id}#{raw.id_suffix}"})
+        yield item
+
+
+def iter_documents(recipe: Recipe) -> Iterator[Document | Reject]:
+    """Every source of a recipe in recipe order."""
+    for source in recipe.sources:
+        yield from iter_source(source, recipe)
+
+
+__all__ = ["READERS", "iter_documents", "iter_source", "source_files"]

@@ -1,0 +1,55 @@
+"""What every format reader yields: raw records located in their file, or rejects."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kotasks.documents import Reject
+from kotasks.recipe import SourceConfig
+
+
+@dataclass(frozen=True)
+class RawRecord:
+    """One record as the format gives it, before field mapping.
+
+    `key` is stable within its file (a line number, an array index, a heading) and, joined to the
+    file's relative path, identifies the record when the recipe names no id field. `id_suffix`
+    distinguishes several documents cut from one record (a statute's articles).
+    """
+
+    key: str
+    record: Any
+    id_suffix: str = ""
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A file of a source, with the name it goes by in ids and rejects."""
+
+    path: Path
+    name: str
+    config: SourceConfig
+
+    def reject(self, reason: str, key: str = "") -> Reject:
+        location = f"{self.name}:{key}" if key else self.name
+        return Reject(source=self.config.name, location=location, reason=reason)
+
+
+@dataclass(frozen=True)
+class Detected:
+    """A reader's note of the encoding it found in a file, for the build's stats."""
+
+    encoding: str
+
+
+Reader = Callable[[SourceFile], Iterator[RawRecord | Reject | Detected]]
+"""A format reader: raw records of one file, in file order, after a Detected note for text files."""
+
+
+def one_line(err: BaseException) -> str:
+    """An exception as a single line, for rejects (ijson's messages span several lines)."""
+    text = " ".join(str(err).split())
+    return f"{type(err).__name__}: {text}" if text else type(err).__name__

@@ -1,0 +1,72 @@
+"""JSON corpora with a known layout, streamed with ijson so that a file of any size stays out of memory."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import ijson
+
+from kotasks.documents import Reject
+from kotasks.sources.base import Detected, RawRecord, SourceFile, one_line
+from kotasks.sources.files import UndecodableError, open_utf8
+
+
+def _stream_items(file: SourceFile, prefix: str) -> Iterator[tuple[int, Any] | Reject | Detected]:
+    """(index, item) for each element of the array at `prefix`; a parse error rejects the rest of the file."""
+    index = -1
+    try:
+        with open(file.path, "rb", buffering=0) as raw, open_utf8(raw) as (stream, encoding):
+            yield Detected(encoding)
+            for index, item in enumerate(ijson.items(stream, prefix, use_float=True)):
+                yield index, item
+    except (OSError, UnicodeDecodeError, UndecodableError, ijson.JSONError) as err:
+        yield file.reject(f"invalid JSON after {index + 1} items: {one_line(err)}", key=f"{prefix}[{index + 1}]")
+
+
+def read_squad(file: SourceFile) -> Iterator[RawRecord | Reject | Detected]:
+    """SQuAD/KorQuAD: one record per paragraph, {title, context, qas}."""
+    for item in _stream_items(file, "data.item"):
+        if not isinstance(item, tuple):
+            yield item
+            continue
+        a, article = item
+        paragraphs = article.get("paragraphs") if isinstance(article, dict) else None
+        if not isinstance(paragraphs, list):
+            yield file.reject("article has no paragraphs list", key=f"data[{a}]")
+            continue
+        title = article.get("title") or article.get("doc_title") or ""
+        for p, paragraph in enumerate(paragraphs):
+            record = {"title": title, **paragraph} if isinstance(paragraph, dict) else paragraph
+            yield RawRecord(key=f"data[{a}].paragraphs[{p}]", record=record)
+
+
+def _docsumm_record(doc: dict) -> dict:
+    """A 문서요약 document with its sentence lists joined into paragraphs and its summary as text."""
+    text = doc.get("text")
+    if isinstance(text, list) and all(isinstance(p, list) for p in text):
+        doc = {
+            **doc,
+            "text": [
+                " ".join(s["sentence"] for s in para if isinstance(s, dict) and isinstance(s.get("sentence"), str))
+                for para in text
+            ],
+        }
+    abstractive = doc.get("abstractive")
+    if isinstance(abstractive, list):
+        abstractive = " ".join(a for a in abstractive if isinstance(a, str))
+    return {**doc, "summary": abstractive or ""}
+
+
+def read_aihub_docsumm(file: SourceFile) -> Iterator[RawRecord | Reject | Detected]:
+    """AI-Hub 문서요약 텍스트: one record per documents[] entry, text as paragraphs of sentences."""
+    for item in _stream_items(file, "documents.item"):
+        if not isinstance(item, tuple):
+            yield item
+            continue
+        index, doc = item
+        key = f"documents[{index}]"
+        if not isinstance(doc, dict):
+            yield file.reject(f"document is {type(doc).__name__}, expected an object", key=key)
+            continue
+        yield RawRecord(key=key, record=_docsumm_record(doc))
