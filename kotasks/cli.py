@@ -1,0 +1,63 @@
+"""Command line: a thin layer over kotasks.build and the license registry."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from kotasks.licenses import LICENSES
+from kotasks.pipeline import build as run_build
+from kotasks.recipe import RecipeError, load_recipe
+from kotasks.writers.summary import print_summary
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Korean corpora -> instruction-tuning data.")
+
+
+@app.command()
+def build(
+    recipe: Annotated[Path, typer.Argument(help="recipe TOML file")],
+    out: Annotated[Optional[Path], typer.Option(help="output folder (default: the recipe's [output] dir)")] = None,
+    workers: Annotated[int, typer.Option(min=1, help="processes for the per-document work")] = 1,
+    limit: Annotated[Optional[int], typer.Option(min=1, help="at most N documents from each source")] = None,
+    seed: Annotated[Optional[int], typer.Option(help="override the recipe's seed")] = None,
+    source_path: Annotated[
+        Optional[list[str]], typer.Option("--source-path", help="NAME=GLOB: read source NAME from another place")
+    ] = None,
+    quiet: Annotated[bool, typer.Option(help="no progress bar")] = False,
+) -> None:
+    """Build the recipe's task files, rejects.jsonl and stats.json."""
+    err = Console(stderr=True)
+    try:
+        loaded = load_recipe(recipe)
+        loaded = loaded.with_source_paths(dict(_pair(p) for p in source_path or []))
+    except RecipeError as error:
+        err.print(f"[red]error:[/] {error}", soft_wrap=True)
+        raise typer.Exit(2) from None
+    result = run_build(loaded, out_dir=out, workers=workers, limit=limit, seed=seed, progress=not quiet)
+    print_summary(result.stats, str(result.out_dir), console=err)
+
+
+def _pair(text: str) -> tuple[str, str]:
+    name, sep, path = text.partition("=")
+    if not sep or not name or not path:
+        raise RecipeError(f"--source-path: expected NAME=GLOB (got {text!r})")
+    return name, path
+
+
+@app.command()
+def licenses() -> None:
+    """List the license ids a source may carry and what each allows."""
+    table = Table(title="license ids")
+    for column in ("id", "commercial", "derivatives", "share-alike", "attribution", "raw text redistributable", "name"):
+        table.add_column(column)
+    mark = {True: "yes", False: "no"}
+    for lic in LICENSES.values():
+        table.add_row(
+            lic.id, mark[lic.commercial], mark[lic.derivatives], mark[lic.share_alike],
+            mark[lic.attribution], mark[lic.redistribute_raw], lic.name,
+        )
+    Console().print(table)
