@@ -1,0 +1,30 @@
+"""Shared helpers: recipes written to disk, Kiwi once per session, and the shared corpora location."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED_CORPORA = ROOT.parent / "shared" / "corpora"
+
+
+def write_recipe(folder: Path, body: str) -> Path:
+    """A recipe file in `folder`; relative paths in it resolve against that folder."""
+    path = folder / "recipe.toml"
+    path.write_text(textwrap.dedent(body), encoding="utf-8")
+    return path
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.fixture(scope="session")
+def kiwi():
+    from kotasks.text.kiwi import get_kiwi
+
+    return get_kiwi()
