@@ -103,7 +103,7 @@ def build(
 ) -> BuildResult:
     """Build every enabled task of a recipe; see the README for the files written."""
     started = time.perf_counter()
-    out = Path(out_dir) if out_dir is not None else recipe.resolve(recipe.output.dir)
+    out = (Path(out_dir) if out_dir is not None else recipe.resolve(recipe.output.dir)).resolve()
     out.mkdir(parents=True, exist_ok=True)
     seed = recipe.seed if seed is None else seed
     stats = BuildStats()

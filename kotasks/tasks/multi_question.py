@@ -17,6 +17,8 @@ class MultiQuestion(Task[MultiQuestionConfig]):
     name = "multi_question"
 
     def examples(self, view: DocumentView, rng: Random) -> list[Example]:
+        if not view.document.qas:
+            raise Skip("document has no questions")
         qas = [qa for qa in view.document.qas if qa.answerable or self.config.include_unanswerable]
         if len(qas) < self.config.min_questions:
             raise Skip(f"fewer than {self.config.min_questions} usable questions")

@@ -11,7 +11,7 @@ from kotasks.stats import BuildStats
 def print_summary(stats: BuildStats, out_dir: str, console: Console | None = None) -> None:
     console = console or Console()
     for source, reason in stats.refused_sources.items():
-        console.print(f"[yellow]source {source!r} not used:[/] {reason}")
+        console.print(f"[yellow]source {source!r} not used:[/] {reason}", soft_wrap=True)
 
     sources = Table(title="documents by source")
     for column in ("source", "read", "rejected", "used", "records"):
@@ -33,4 +33,6 @@ def print_summary(stats: BuildStats, out_dir: str, console: Console | None = Non
     console.print(tasks)
 
     rejected = sum(sum(c.values()) for c in stats.rejected.values())
-    console.print(f"wrote {out_dir} in {stats.seconds:.1f} s; {rejected} rejects in rejects.jsonl, details in stats.json")
+    console.print(
+        f"wrote {out_dir} in {stats.seconds:.1f} s; {rejected} rejects in rejects.jsonl, details in stats.json", soft_wrap=True
+    )
