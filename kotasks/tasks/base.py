@@ -53,8 +53,10 @@ class SentenceTask(Task[C]):
     def examples(self, view: DocumentView, rng: Random) -> list[Example]:
         wanted = self.config.per_document
         found: list[Example] = []
-        reason = "no prose paragraph"
-        for block in view.candidate_blocks(rng, self.min_block_chars)[: wanted * self.tries_per_record]:
+        needed = self.min_sentences(view)
+        reason = f"no prose paragraph with {needed} or more sentences" if needed > 1 else "no prose paragraph"
+        blocks = view.candidate_blocks(rng, self.min_block_chars, needed)
+        for block in blocks[: wanted * self.tries_per_record]:
             try:
                 found.append(self.from_block(view, block, rng))
             except Skip as skip:
@@ -65,6 +67,10 @@ class SentenceTask(Task[C]):
         if not found:
             raise Skip(reason)
         return found
+
+    def min_sentences(self, view: DocumentView) -> int:
+        """Fewest sentences a block needs for this task; blocks below it are not analysed."""
+        return 1
 
     @abstractmethod
     def from_block(self, view: DocumentView, block: int, rng: Random) -> Example:

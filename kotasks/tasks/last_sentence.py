@@ -12,6 +12,9 @@ from kotasks.text.view import DocumentView
 class LastSentence(SentenceTask[LastSentenceConfig]):
     name = "last_sentence"
 
+    def min_sentences(self, view: DocumentView) -> int:
+        return self.config.min_context + 1
+
     def from_block(self, view: DocumentView, block: int, rng: Random) -> Example:
         text = view.blocks[block]
         sentences = view.sentences(block)

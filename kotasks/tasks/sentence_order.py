@@ -29,6 +29,9 @@ class SentenceOrder(SentenceTask[SentenceOrderConfig]):
     name = "sentence_order"
     min_block_chars = 10
 
+    def min_sentences(self, view: DocumentView) -> int:
+        return 1 if len(view.blocks) == 1 else self.config.min_items
+
     def from_block(self, view: DocumentView, block: int, rng: Random) -> Example:
         text = view.blocks[block]
         sentences = view.sentences(block)

@@ -15,6 +15,12 @@ MAX_BLOCK_CHARS = 1500
 _SAFE_CUT = re.compile(r"(?<=[다요까]\.) (?=\S)")
 # Sentence-final marks; a closing bracket is left out because it ends header lines such as 【원고】 (…).
 _TERMINAL = ".?!…\"'”’」』"
+_SENTENCE_END = re.compile(r"[.?!…]+[\"'”’」』]*(?=\s|$)")
+
+
+def rough_sentence_count(text: str) -> int:
+    """An upper estimate of the sentences in a text (dates such as `2016. 7. 28.` overcount), without analysis."""
+    return len(_SENTENCE_END.findall(text))
 
 
 def _cut_long(paragraph: str) -> list[str]:
@@ -48,12 +54,16 @@ class DocumentView:
             self._sentences[block] = self._splitter.split(self.blocks[block])
         return self._sentences[block]
 
-    def candidate_blocks(self, rng: Random, min_chars: int) -> list[int]:
-        """Indices of prose blocks (long enough, ending like a sentence) in a random order."""
+    def candidate_blocks(self, rng: Random, min_chars: int, min_sentences: int = 1) -> list[int]:
+        """Indices of prose blocks (long enough, ending like a sentence, with enough sentence ends) in a random order.
+
+        The sentence-end estimate is checked before any analysis, so that blocks too short for a task
+        never reach the splitter.
+        """
         found = [
             i
             for i, b in enumerate(self.blocks)
-            if min_chars <= len(b) <= 2 * MAX_BLOCK_CHARS and b[-1] in _TERMINAL
+            if min_chars <= len(b) <= 2 * MAX_BLOCK_CHARS and b[-1] in _TERMINAL and rough_sentence_count(b) >= min_sentences
         ]
         rng.shuffle(found)
         return found
