@@ -23,24 +23,54 @@ class Splitter(Protocol):
     def split(self, text: str) -> list[Span]: ...
 
 
-# An enumerator that opens a sentence: 1. 가. (1) (가) ① 1)
-LIST_MARKER = r"(?:\(?[0-9]{1,3}[.)]|\(?[가-하][.)]|\([0-9가-하]{1,3}\)|[\u2460-\u2473])"
-_MARKER_ONLY = re.compile(rf"{LIST_MARKER}")
+# An enumerator that opens a sentence: 1. 가. (1) (가) ① 1). The letters are listed: [가-하] would be
+# nearly every Hangul syllable, and would take the last word of `… 갖출 것.` for a marker.
+_LETTERS = "가나다라마바사아자차카타파하"
+LIST_MARKER = rf"(?:\(?[0-9]{{1,3}}[.)]|\(?[{_LETTERS}][.)]|\((?:[0-9]{{1,3}}|[{_LETTERS}])\)|[\u2460-\u2473])"
+_MARKERS_ONLY = re.compile(rf"{LIST_MARKER}(?:\s+{LIST_MARKER})*")
 _TRAILING_MARKER = re.compile(rf"\s+({LIST_MARKER})$")
+_PUNCTUATION_ONLY = re.compile(r"[.?!…,·ㆍ\"'”’」』)\]]+")
+_SENTENCE_FINAL = set(".?!…\"'”’」』")
+
+
+def _keep_cut(text: str, left: Span, right: Span, balanced: bool) -> bool:
+    """Whether a splitter's cut between two pieces is a real sentence boundary.
+
+    Measured on law.go.kr decisions and statutes (benchmarks/splitters.py): Kiwi cuts inside words
+    (`…다|목의`, `…정함|이`), after `제외한다)` with no period, and inside balanced parentheses
+    (`노인(65세 이상인 사람을 말한다. |이하 같다)`); any splitter may leave a lone period.
+    """
+    if _PUNCTUATION_ONLY.fullmatch(right.text):
+        return False
+    if left.end == right.start and left.text[-1] not in _SENTENCE_FINAL:
+        return False
+    if left.text.endswith(("다)", "다]")):
+        return False
+    return not (balanced and text.count("(", 0, right.start) > text.count(")", 0, right.start))
 
 
 def repair(text: str, spans: list[Span]) -> list[Span]:
-    """Re-attach list markers that a splitter cut off from the sentence they open.
+    """Undo cuts that are not sentence boundaries, and keep list markers with the sentence they open.
 
     `가. 현재의 …` can come back as `가.` + `현재의 …`, and `… 진다. (나) 장기…` as `… 진다. (나)` + `장기…`.
     """
+    if not spans:
+        return []
+    balanced = text.count("(") == text.count(")")
+    merged = [spans[0]]
+    for span in spans[1:]:
+        if _keep_cut(text, merged[-1], span, balanced):
+            merged.append(span)
+        else:
+            last = merged.pop()
+            merged.append(Span(last.start, span.end, text[last.start : span.end]))
     fixed: list[Span] = []
     carry: int | None = None
-    for span in spans:
+    for span in merged:
         start = span.start if carry is None else carry
         carry = None
         end = span.end
-        if _MARKER_ONLY.fullmatch(text[start:end]):
+        if _MARKERS_ONLY.fullmatch(text[start:end]):
             carry = start
             continue
         if (m := _TRAILING_MARKER.search(text[start:end])) and m.start() > 0:
@@ -57,7 +87,7 @@ def repair(text: str, spans: list[Span]) -> list[Span]:
 
 
 class KiwiSplitter:
-    """Kiwi's `split_into_sents`: never cuts inside a word and keeps numbers, dates and quotes whole."""
+    """Kiwi's `split_into_sents`, repaired: the fastest and most accurate splitter measured on legal text."""
 
     def split(self, text: str) -> list[Span]:
         return repair(text, [Span(s.start, s.end, s.text) for s in get_kiwi().split_into_sents(text)])
