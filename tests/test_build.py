@@ -81,7 +81,7 @@ def test_broken_inputs_end_up_in_rejects_with_reasons(tmp_path):
     assert rejects[("lines", "short")] == "text shorter than 20 characters"
     assert rejects[("lines", "a.jsonl:5")].startswith("invalid JSON")
     assert rejects[("lines", "latin.jsonl")].endswith("not UTF-8 or CP949/EUC-KR text")
-    assert rejects[("news", "docsumm.json:documents.item[1]")].startswith("invalid JSON after 1 items")
+    assert rejects[("news", "docsumm.json:documents[1]")].startswith("invalid JSON after 1 items")
     records = read_jsonl(tmp_path / "out" / "mask_prediction.jsonl")
     assert {(r["source"], r["doc_id"]) for r in records} == {("lines", "ok"), ("news", "n1")}
     stats = json.loads((tmp_path / "out" / "stats.json").read_text(encoding="utf-8"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import ijson
@@ -12,33 +12,35 @@ from kotasks.sources.base import Detected, RawRecord, SourceFile, one_line
 from kotasks.sources.files import UndecodableError, open_utf8
 
 
-def _stream_items(file: SourceFile, prefix: str) -> Iterator[tuple[int, Any] | Reject | Detected]:
-    """(index, item) for each element of the array at `prefix`; a parse error rejects the rest of the file."""
+ItemReader = Callable[[SourceFile, int, Any], Iterator[RawRecord | Reject]]
+
+
+def _stream_items(file: SourceFile, prefix: str, read_item: ItemReader) -> Iterator[RawRecord | Reject | Detected]:
+    """read_item(file, index, item) for each element of the array at `prefix`; a parse error rejects the rest."""
     index = -1
     try:
         with open(file.path, "rb", buffering=0) as raw, open_utf8(raw) as (stream, encoding):
             yield Detected(encoding)
             for index, item in enumerate(ijson.items(stream, prefix, use_float=True)):
-                yield index, item
+                yield from read_item(file, index, item)
     except (OSError, UnicodeDecodeError, UndecodableError, ijson.JSONError) as err:
-        yield file.reject(f"invalid JSON after {index + 1} items: {one_line(err)}", key=f"{prefix}[{index + 1}]")
+        yield file.reject(f"invalid JSON after {index + 1} items: {one_line(err)}", key=f"{prefix.removesuffix('.item')}[{index + 1}]")
+
+
+def _squad_article(file: SourceFile, a: int, article: Any) -> Iterator[RawRecord | Reject]:
+    paragraphs = article.get("paragraphs") if isinstance(article, dict) else None
+    if not isinstance(paragraphs, list):
+        yield file.reject("article has no paragraphs list", key=f"data[{a}]")
+        return
+    title = article.get("title") or article.get("doc_title") or ""
+    for p, paragraph in enumerate(paragraphs):
+        record = {"title": title, **paragraph} if isinstance(paragraph, dict) else paragraph
+        yield RawRecord(key=f"data[{a}].paragraphs[{p}]", record=record)
 
 
 def read_squad(file: SourceFile) -> Iterator[RawRecord | Reject | Detected]:
     """SQuAD/KorQuAD: one record per paragraph, {title, context, qas}."""
-    for item in _stream_items(file, "data.item"):
-        if not isinstance(item, tuple):
-            yield item
-            continue
-        a, article = item
-        paragraphs = article.get("paragraphs") if isinstance(article, dict) else None
-        if not isinstance(paragraphs, list):
-            yield file.reject("article has no paragraphs list", key=f"data[{a}]")
-            continue
-        title = article.get("title") or article.get("doc_title") or ""
-        for p, paragraph in enumerate(paragraphs):
-            record = {"title": title, **paragraph} if isinstance(paragraph, dict) else paragraph
-            yield RawRecord(key=f"data[{a}].paragraphs[{p}]", record=record)
+    return _stream_items(file, "data.item", _squad_article)
 
 
 def _docsumm_record(doc: dict) -> dict:
@@ -58,15 +60,14 @@ def _docsumm_record(doc: dict) -> dict:
     return {**doc, "summary": abstractive or ""}
 
 
+def _docsumm_document(file: SourceFile, index: int, doc: Any) -> Iterator[RawRecord | Reject]:
+    key = f"documents[{index}]"
+    if isinstance(doc, dict):
+        yield RawRecord(key=key, record=_docsumm_record(doc))
+    else:
+        yield file.reject(f"document is {type(doc).__name__}, expected an object", key=key)
+
+
 def read_aihub_docsumm(file: SourceFile) -> Iterator[RawRecord | Reject | Detected]:
     """AI-Hub 문서요약 텍스트: one record per documents[] entry, text as paragraphs of sentences."""
-    for item in _stream_items(file, "documents.item"):
-        if not isinstance(item, tuple):
-            yield item
-            continue
-        index, doc = item
-        key = f"documents[{index}]"
-        if not isinstance(doc, dict):
-            yield file.reject(f"document is {type(doc).__name__}, expected an object", key=key)
-            continue
-        yield RawRecord(key=key, record=_docsumm_record(doc))
+    return _stream_items(file, "documents.item", _docsumm_document)
