@@ -27,7 +27,10 @@ def _recipe(corpora: Path):
     from kotasks import load_recipe
 
     return load_recipe(ROOT / "recipes" / "law-go-kr.toml").with_source_paths(
-        {"precedents": str(corpora / "precedents" / "**" / "*.md"), "statutes": str(corpora / "statutes" / "kr" / "**" / "*.md")}
+        {
+            "precedents": str(corpora / "precedents" / "**" / "*.md"),
+            "statutes": str(corpora / "statutes" / "kr" / "**" / "*.md"),
+        }
     )
 
 
@@ -65,7 +68,12 @@ def run_build(corpora: Path, limit: int | None, workers: int) -> dict:
     seconds = time.perf_counter() - started
     size = sum(len(d.text.encode("utf-8")) for d in _documents(_recipe(corpora), limit))
     records = sum(sum(c.values()) for c in result.stats.records.values())
-    return {"documents": sum(result.stats.documents_read.values()), "bytes": size, "records": records, "seconds": seconds}
+    return {
+        "documents": sum(result.stats.documents_read.values()),
+        "bytes": size,
+        "records": records,
+        "seconds": seconds,
+    }
 
 
 def _in_child(kind: str, corpora: Path, limit: int | None, workers: int) -> dict:

@@ -31,10 +31,10 @@ import sys
 import time
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
-from typing import Callable
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPORA = REPO_ROOT.parent / "shared" / "corpora"
@@ -137,11 +137,7 @@ def precedent_body(text: str) -> str:
 def statute_lines(text: str) -> list[str]:
     """Return statute body lines without headings and markdown markup."""
     lines = strip_front_matter(text).split("\n")
-    return [
-        line.replace("**", "").replace("\\.", ".")
-        for line in lines
-        if not line.lstrip().startswith("#")
-    ]
+    return [line.replace("**", "").replace("\\.", ".") for line in lines if not line.lstrip().startswith("#")]
 
 
 def keep_paragraphs(lines: list[str]) -> list[str]:
@@ -157,16 +153,10 @@ def load_paragraphs(corpora: Path, n_precedents: int, n_statutes: int) -> list[P
     paragraphs = []
     for path in precedents:
         lines = precedent_body(path.read_text(encoding="utf-8")).split("\n")
-        paragraphs += [
-            Paragraph("precedent", str(path.relative_to(corpora)), line)
-            for line in keep_paragraphs(lines)
-        ]
+        paragraphs += [Paragraph("precedent", str(path.relative_to(corpora)), line) for line in keep_paragraphs(lines)]
     for path in statutes:
         lines = statute_lines(path.read_text(encoding="utf-8"))
-        paragraphs += [
-            Paragraph("statute", str(path.relative_to(corpora)), line)
-            for line in keep_paragraphs(lines)
-        ]
+        paragraphs += [Paragraph("statute", str(path.relative_to(corpora)), line) for line in keep_paragraphs(lines)]
     return paragraphs
 
 
@@ -378,18 +368,14 @@ def render_cuts(text: str, cuts: list[int], centre: int, width: int = 120) -> st
 
 def score(result: Result, paragraphs: list[Paragraph], n_examples: int) -> None:
     """Align the pieces and count boundary errors in place on `result`."""
-    result.spans = [align(p.text, pieces) for p, pieces in zip(paragraphs, result.pieces)]
+    result.spans = [align(p.text, pieces) for p, pieces in zip(paragraphs, result.pieces, strict=True)]
     result.errors = Counter({kind: 0 for kind in ERROR_KINDS})
     result.error_examples = {kind: [] for kind in ERROR_KINDS}
-    for paragraph, spans in zip(paragraphs, result.spans):
+    for paragraph, spans in zip(paragraphs, result.spans, strict=True):
         if spans is None or len(spans) < 2:  # unaligned, or not split at all
             continue
         text = paragraph.text
-        found = [
-            (kind, left[1])
-            for left, right in zip(spans, spans[1:])
-            for kind in cut_errors(text, left, right)
-        ]
+        found = [(kind, left[1]) for left, right in zip(spans, spans[1:], strict=False) for kind in cut_errors(text, left, right)]
         found += [(kind, start) for start, end in spans for kind in piece_errors(text[start:end])]
         cuts = [start for start, _ in spans[1:]]
         for kind, where in found:
@@ -427,7 +413,7 @@ def pick_examples(indices: list[int], paragraphs: list[Paragraph], k: int) -> li
 def compare(a: Result, b: Result, paragraphs: list[Paragraph], n_examples: int) -> dict:
     """Count paragraphs and cuts on which two splitters disagree."""
     differing, only_a, only_b = [], 0, 0
-    for index, (spans_a, spans_b) in enumerate(zip(a.spans, b.spans)):
+    for index, (spans_a, spans_b) in enumerate(zip(a.spans, b.spans, strict=True)):
         if spans_a is None or spans_b is None:
             continue
         cuts_a, cuts_b = cut_set(spans_a), cut_set(spans_b)
@@ -474,8 +460,7 @@ def format_table(headers: list[str], rows: list[list]) -> str:
     cells = [headers] + [[format_cell(v) for v in row] for row in rows]
     widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
     lines = [
-        "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths)))
-        for row in cells
+        "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths, strict=True))) for row in cells
     ]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines)
@@ -538,11 +523,18 @@ def print_report(report: dict) -> None:
     print(format_table(["probe", "seconds", "peak RSS MB"], rows))
 
     print("\nSpeed")
-    headers = ["splitter", "chars/s", "x kiwi", "seconds", "setup s", "sentences",
-               "unaligned", "process peak RSS MB"]
+    headers = ["splitter", "chars/s", "x kiwi", "seconds", "setup s", "sentences", "unaligned", "process peak RSS MB"]
     rows = [
-        [name, round(s["chars_per_s"]), s["ratio_to_kiwi"], s["seconds"], s["setup_s"],
-         s["sentences"], s["unaligned_paragraphs"], s["peak_rss_mb_after_run"]]
+        [
+            name,
+            round(s["chars_per_s"]),
+            s["ratio_to_kiwi"],
+            s["seconds"],
+            s["setup_s"],
+            s["sentences"],
+            s["unaligned_paragraphs"],
+            s["peak_rss_mb_after_run"],
+        ]
         for name, s in splitters.items()
     ]
     print(format_table(headers, rows))
@@ -564,10 +556,7 @@ def print_report(report: dict) -> None:
                 print(f"  {name:10} {kind:12} {example}")
 
     print("\nPairwise disagreement (paragraphs whose cut sets differ)")
-    rows = [
-        [label, pair["paragraphs"], pair["cuts_only_a"], pair["cuts_only_b"]]
-        for label, pair in pairs.items()
-    ]
+    rows = [[label, pair["paragraphs"], pair["cuts_only_a"], pair["cuts_only_b"]] for label, pair in pairs.items()]
     print(format_table(["A vs B", "paragraphs", "cuts only in A", "cuts only in B"], rows))
     for label, pair in pairs.items():
         if pair["examples"]:
@@ -587,17 +576,17 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     """Parse command-line options."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     add = parser.add_argument
-    add("--corpora", type=Path, default=DEFAULT_CORPORA,
-        help=f"corpora directory (default: {DEFAULT_CORPORA})")
-    add("--files", type=int, default=200, metavar="N",
-        help="first N precedent files, sorted by path (default: 200)")
-    add("--statute-files", type=int, metavar="M",
-        help="first M statute files, sorted by path (default: N // 4)")
-    add("--repeat", type=int, default=1,
-        help="timed passes per splitter, run round-robin; the best is kept (default: 1)")
+    add("--corpora", type=Path, default=DEFAULT_CORPORA, help=f"corpora directory (default: {DEFAULT_CORPORA})")
+    add("--files", type=int, default=200, metavar="N", help="first N precedent files, sorted by path (default: 200)")
+    add("--statute-files", type=int, metavar="M", help="first M statute files, sorted by path (default: N // 4)")
+    add(
+        "--repeat",
+        type=int,
+        default=1,
+        help="timed passes per splitter, run round-robin; the best is kept (default: 1)",
+    )
     add("--examples", type=int, default=5, help="disagreement examples per Kiwi pair (default: 5)")
-    add("--error-examples", type=int, default=2,
-        help="examples per error kind and splitter (default: 2)")
+    add("--error-examples", type=int, default=2, help="examples per error kind and splitter (default: 2)")
     add("--json", type=Path, metavar="PATH", help="also write all figures to this JSON file")
     args = parser.parse_args(argv)
     if args.repeat < 1:
@@ -618,8 +607,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
     if not all((args.corpora / sub).is_dir() for sub in ("precedents", "statutes/kr")):
         sys.exit(
-            f"error: corpora not found at {args.corpora} (expected precedents/ and statutes/kr/);"
-            " pass --corpora DIR"
+            f"error: corpora not found at {args.corpora} (expected precedents/ and statutes/kr/); pass --corpora DIR"
         )
     paragraphs = load_paragraphs(args.corpora, args.files, args.statute_files)
     if not paragraphs:

@@ -57,7 +57,12 @@ def licenses() -> None:
     mark = {True: "yes", False: "no"}
     for lic in LICENSES.values():
         table.add_row(
-            lic.id, mark[lic.commercial], mark[lic.derivatives], mark[lic.share_alike],
-            mark[lic.attribution], mark[lic.redistribute_raw], lic.name,
+            lic.id,
+            mark[lic.commercial],
+            mark[lic.derivatives],
+            mark[lic.share_alike],
+            mark[lic.attribution],
+            mark[lic.redistribute_raw],
+            lic.name,
         )
     Console().print(table)

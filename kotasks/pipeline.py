@@ -46,7 +46,9 @@ def usable_sources(recipe: Recipe, stats: BuildStats) -> list[SourceConfig]:
 class _Reading:
     """Documents that pass the filters, in recipe and file order; rejects are written as they are met."""
 
-    def __init__(self, recipe: Recipe, sources: list[SourceConfig], limit: int | None, stats: BuildStats, rejects: JsonlWriter):
+    def __init__(
+        self, recipe: Recipe, sources: list[SourceConfig], limit: int | None, stats: BuildStats, rejects: JsonlWriter
+    ):
         self.recipe, self.sources, self.limit = recipe, sources, limit
         self.stats, self.rejects = stats, rejects
         self.filters = make_filters(recipe.filters)
@@ -58,8 +60,7 @@ class _Reading:
     def documents(self) -> Iterator[Document]:
         for source in self.sources:
             items = iter_source(source, self.recipe, self.stats.encodings[source.name])
-            for doc in islice(self._passing(items, source.name), self.limit):
-                yield doc
+            yield from islice(self._passing(items, source.name), self.limit)
 
     def _passing(self, items: Iterator[Document | Reject], source: str) -> Iterator[Document]:
         for item in items:
@@ -69,7 +70,9 @@ class _Reading:
             self.stats.documents_read[source] += 1
             reason = first_reason(self.filters, item)
             if reason:
-                self.reject(Reject(source=source, location=item.location, doc_id=item.id, stage="filter", reason=reason))
+                self.reject(
+                    Reject(source=source, location=item.location, doc_id=item.id, stage="filter", reason=reason)
+                )
                 continue
             yield item
 

@@ -44,7 +44,7 @@ def _order_items(items: list[str], original: str) -> list[str]:
         while cursor < len(original) and original[cursor].isspace():
             cursor += 1
         match = next((i for i in remaining if original.startswith(i, cursor)), None)
-        assert match is not None, f"items do not rebuild the original at {original[cursor:cursor + 30]!r}"
+        assert match is not None, f"items do not rebuild the original at {original[cursor : cursor + 30]!r}"
         remaining.remove(match)
         ordered.append(match)
         cursor += len(match)
@@ -87,7 +87,7 @@ def check_questions(record: dict, doc: Document) -> None:
     answered = [line.split(". ", 1) for line in record["output"].split("\n")]
     assert [n for n, _ in asked] == [n for n, _ in answered] == [str(i) for i in range(1, len(asked) + 1)]
     by_question = {qa.question: qa for qa in doc.qas}
-    for (_, question), (_, answer) in zip(asked, answered):
+    for (_, question), (_, answer) in zip(asked, answered, strict=True):
         qa = by_question[question]
         assert answer == qa.answer or (not qa.answerable and answer)
         if qa.answerable:

@@ -75,7 +75,9 @@ def _broken_corpus(folder: Path) -> Path:
 def test_broken_inputs_end_up_in_rejects_with_reasons(tmp_path):
     recipe = load_recipe(_broken_corpus(tmp_path / "corpus"))
     result = build(recipe, out_dir=tmp_path / "out", progress=False)
-    rejects = {(r["source"], r["doc_id"] or r["location"]): r["reason"] for r in read_jsonl(tmp_path / "out" / "rejects.jsonl")}
+    rejects = {
+        (r["source"], r["doc_id"] or r["location"]): r["reason"] for r in read_jsonl(tmp_path / "out" / "rejects.jsonl")
+    }
     assert rejects[("lines", "wrong-type")] == "field text ('text') is dict, expected text"
     assert rejects[("lines", "empty")] == "empty text ('text')"
     assert rejects[("lines", "short")] == "text shorter than 20 characters"
@@ -115,19 +117,43 @@ def test_same_output_for_any_file_order_and_worker_count(tmp_path):
         )
 
     first = build(load_recipe(corpus(tmp_path / "a", [0, 1, 2, 3])), out_dir=tmp_path / "o1", progress=False)
-    second = build(load_recipe(corpus(tmp_path / "b", [3, 1, 0, 2])), out_dir=tmp_path / "o2", workers=2, progress=False)
+    second = build(
+        load_recipe(corpus(tmp_path / "b", [3, 1, 0, 2])), out_dir=tmp_path / "o2", workers=2, progress=False
+    )
     for name, path in first.task_files.items():
         assert path.read_bytes() == second.task_files[name].read_bytes(), name
     assert 0 < sum(first.stats.records["summary_title"].values()) < 12  # the weight samples documents
-    other_seed = build(load_recipe(corpus(tmp_path / "c", [0, 1, 2, 3])), out_dir=tmp_path / "o3", seed=8, progress=False)
+    other_seed = build(
+        load_recipe(corpus(tmp_path / "c", [0, 1, 2, 3])), out_dir=tmp_path / "o3", seed=8, progress=False
+    )
     assert other_seed.task_files["mask_prediction"].read_bytes() != first.task_files["mask_prediction"].read_bytes()
 
 
 def test_commercial_only_refuses_no_derivatives_source(tmp_path):
-    qa = {"data": [{"title": "약관", "paragraphs": [{"context": ARTICLE, "qas": [
-        {"id": "1", "question": "청약 철회 기간은?", "answers": [{"text": "15일", "answer_start": 0}]},
-        {"id": "2", "question": "철회할 수 없는 계약은?", "answers": [{"text": "진단계약", "answer_start": 0}]},
-    ]}]}]}
+    qa = {
+        "data": [
+            {
+                "title": "약관",
+                "paragraphs": [
+                    {
+                        "context": ARTICLE,
+                        "qas": [
+                            {
+                                "id": "1",
+                                "question": "청약 철회 기간은?",
+                                "answers": [{"text": "15일", "answer_start": 0}],
+                            },
+                            {
+                                "id": "2",
+                                "question": "철회할 수 없는 계약은?",
+                                "answers": [{"text": "진단계약", "answer_start": 0}],
+                            },
+                        ],
+                    }
+                ],
+            }
+        ]
+    }
     (tmp_path / "qa.json").write_text(json.dumps(qa, ensure_ascii=False), encoding="utf-8")
     body = """
         name = "license"
@@ -139,10 +165,16 @@ def test_commercial_only_refuses_no_derivatives_source(tmp_path):
         license = "CC-BY-ND-2.0"
         [tasks.multi_question]
         """
-    refused = build(load_recipe(write_recipe(tmp_path, body.format(flag="true"))), out_dir=tmp_path / "o1", progress=False)
-    assert refused.stats.refused_sources == {"korquad-like": "commercial_only = true and CC-BY-ND-2.0 forbids derivative works"}
+    refused = build(
+        load_recipe(write_recipe(tmp_path, body.format(flag="true"))), out_dir=tmp_path / "o1", progress=False
+    )
+    assert refused.stats.refused_sources == {
+        "korquad-like": "commercial_only = true and CC-BY-ND-2.0 forbids derivative works"
+    }
     assert refused.task_files["multi_question"].read_text(encoding="utf-8") == ""
-    allowed = build(load_recipe(write_recipe(tmp_path, body.format(flag="false"))), out_dir=tmp_path / "o2", progress=False)
+    allowed = build(
+        load_recipe(write_recipe(tmp_path, body.format(flag="false"))), out_dir=tmp_path / "o2", progress=False
+    )
     [record] = read_jsonl(allowed.task_files["multi_question"])
     assert record["license"] == "CC-BY-ND-2.0" and record["output"] == "1. 15일\n2. 진단계약"
 
@@ -151,7 +183,9 @@ def test_commercial_only_refuses_no_derivatives_source(tmp_path):
 
 
 def test_cli_says_why_a_source_is_refused(tmp_path):
-    (tmp_path / "blog.txt").write_text("비영리 조건으로만 공개된 블로그 글이다. 상업적 학습에는 쓸 수 없다.", encoding="utf-8")
+    (tmp_path / "blog.txt").write_text(
+        "비영리 조건으로만 공개된 블로그 글이다. 상업적 학습에는 쓸 수 없다.", encoding="utf-8"
+    )
     recipe = write_recipe(
         tmp_path,
         """

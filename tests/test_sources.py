@@ -71,7 +71,12 @@ def _read(tmp_path: Path, **source) -> tuple[list[Document], list[Reject]]:
 def test_markdown_decision_fields(tmp_path):
     (tmp_path / "cases").mkdir()
     (tmp_path / "cases" / "2023다12345.md").write_text(DECISION, encoding="utf-8")
-    fields = {"id": "front.판례일련번호", "title": "front.사건명", "summary": "section.판결요지", "text": "section.판례내용"}
+    fields = {
+        "id": "front.판례일련번호",
+        "title": "front.사건명",
+        "summary": "section.판결요지",
+        "text": "section.판례내용",
+    }
     docs, rejects = _read(tmp_path, path="cases/*.md", format="markdown", fields=fields)
     assert rejects == []
     [doc] = docs
@@ -89,7 +94,11 @@ def test_markdown_statute_one_document_per_article(tmp_path):
     folder.mkdir(parents=True)
     (folder / "법률.md").write_text(STATUTE, encoding="utf-8")
     docs, rejects = _read(
-        tmp_path, path="kr/**/*.md", format="markdown", split_heading_level=5, fields={"id": "front.법령ID", "title": "heading"}
+        tmp_path,
+        path="kr/**/*.md",
+        format="markdown",
+        split_heading_level=5,
+        fields={"id": "front.법령ID", "title": "heading"},
     )
     assert rejects == []
     assert [d.id for d in docs] == ["000777#제1조 (목적)", "000777#제2조 (정의)"]
@@ -132,18 +141,25 @@ def test_jsonl_bad_lines_rejected_alone(tmp_path):
 
 
 def test_csv_and_parquet_through_polars(tmp_path):
-    frame = pl.DataFrame({"doc": ["c1", "c2"], "본문": ["자동차보험 약관이 개정되었다.", "보험료 납입이 유예된다."], "n": [1, 2]})
+    frame = pl.DataFrame(
+        {"doc": ["c1", "c2"], "본문": ["자동차보험 약관이 개정되었다.", "보험료 납입이 유예된다."], "n": [1, 2]}
+    )
     frame.write_csv(tmp_path / "t.csv")
     frame.write_parquet(tmp_path / "t.parquet")
     for fmt in ("csv", "parquet"):
         docs, rejects = _read(tmp_path, path=f"t.{fmt}", format=fmt, fields={"id": "doc", "text": "본문"})
         assert rejects == []
-        assert [(d.id, d.text) for d in docs] == [("c1", "자동차보험 약관이 개정되었다."), ("c2", "보험료 납입이 유예된다.")]
+        assert [(d.id, d.text) for d in docs] == [
+            ("c1", "자동차보험 약관이 개정되었다."),
+            ("c2", "보험료 납입이 유예된다."),
+        ]
 
 
 def test_txt_ids_are_relative_paths(tmp_path):
     (tmp_path / "민원").mkdir()
-    (tmp_path / "민원" / "a.txt").write_text("주민등록 등본은 온라인으로 발급받을 수 있다.\n\n수수료는 없다.\n", encoding="utf-8")
+    (tmp_path / "민원" / "a.txt").write_text(
+        "주민등록 등본은 온라인으로 발급받을 수 있다.\n\n수수료는 없다.\n", encoding="utf-8"
+    )
     docs, _ = _read(tmp_path, path="민원/*.txt", format="txt")
     assert docs[0].id == "a.txt"
     assert docs[0].paragraphs == ["주민등록 등본은 온라인으로 발급받을 수 있다.", "수수료는 없다."]
@@ -177,8 +193,16 @@ def test_squad_answers_as_list_object_and_impossible(tmp_path):
                     {
                         "context": context,
                         "qas": [
-                            {"id": "q1", "question": "개인정보 보호법이 제정된 해는?", "answers": [{"text": "2011년", "answer_start": 11}]},
-                            {"id": "q2", "question": "법을 집행하는 기관은?", "answers": {"text": "개인정보보호위원회"}},
+                            {
+                                "id": "q1",
+                                "question": "개인정보 보호법이 제정된 해는?",
+                                "answers": [{"text": "2011년", "answer_start": 11}],
+                            },
+                            {
+                                "id": "q2",
+                                "question": "법을 집행하는 기관은?",
+                                "answers": {"text": "개인정보보호위원회"},
+                            },
                             {"id": "q3", "question": "법의 영문 명칭은?", "answers": [], "is_impossible": True},
                             {"id": "q4", "question": 42, "answers": []},
                         ],
@@ -201,7 +225,12 @@ def test_squad_answers_as_list_object_and_impossible(tmp_path):
 
 def test_truncated_json_keeps_documents_before_the_break(tmp_path):
     docs_json = [
-        {"id": str(i), "title": f"제목{i}", "text": [[{"index": 0, "sentence": f"{i}번째 기사의 첫 문장이다."}]], "abstractive": [f"요약{i}"]}
+        {
+            "id": str(i),
+            "title": f"제목{i}",
+            "text": [[{"index": 0, "sentence": f"{i}번째 기사의 첫 문장이다."}]],
+            "abstractive": [f"요약{i}"],
+        }
         for i in range(3)
     ]
     raw = json.dumps({"name": "문서요약 텍스트", "documents": docs_json}, ensure_ascii=False)
@@ -217,8 +246,10 @@ def test_aihub_docsumm_paragraphs_and_summary(tmp_path):
         "id": "77",
         "title": "보험금 청구 기한 연장",
         "text": [
-            [{"index": 0, "sentence": "보험금 청구 기한이 3년으로 늘어난다.", "highlight_indices": ""},
-             {"index": 1, "sentence": "개정 상법은 내년 1월 시행된다.", "highlight_indices": ""}],
+            [
+                {"index": 0, "sentence": "보험금 청구 기한이 3년으로 늘어난다.", "highlight_indices": ""},
+                {"index": 1, "sentence": "개정 상법은 내년 1월 시행된다.", "highlight_indices": ""},
+            ],
             [{"index": 2, "sentence": "금융당국은 소비자 보호가 강화될 것이라고 밝혔다.", "highlight_indices": ""}],
         ],
         "extractive": [2, 0, None],
@@ -227,7 +258,10 @@ def test_aihub_docsumm_paragraphs_and_summary(tmp_path):
     (tmp_path / "s.json").write_text(json.dumps({"documents": [doc, "문자열"]}, ensure_ascii=False), encoding="utf-8")
     docs, rejects = _read(tmp_path, path="s.json", format="aihub-docsumm")
     [d] = docs
-    assert d.paragraphs == ["보험금 청구 기한이 3년으로 늘어난다. 개정 상법은 내년 1월 시행된다.", "금융당국은 소비자 보호가 강화될 것이라고 밝혔다."]
+    assert d.paragraphs == [
+        "보험금 청구 기한이 3년으로 늘어난다. 개정 상법은 내년 1월 시행된다.",
+        "금융당국은 소비자 보호가 강화될 것이라고 밝혔다.",
+    ]
     assert d.summary == "보험금 청구 기한이 3년으로 연장된다."
     assert rejects[0].reason == "document is str, expected an object"
 

@@ -121,7 +121,9 @@ def test_last_sentence_is_the_true_next_sentence():
 
 def test_last_sentence_skips_short_paragraphs():
     with pytest.raises(Skip, match="3 or more sentences"):
-        LastSentence(LastSentenceConfig()).examples(view_of("임대인은 누수 사실을 통지받고도 수리를 미루었다. 임차인은 손해배상을 청구하였다."), Random(0))
+        LastSentence(LastSentenceConfig()).examples(
+            view_of("임대인은 누수 사실을 통지받고도 수리를 미루었다. 임차인은 손해배상을 청구하였다."), Random(0)
+        )
 
 
 def test_multi_question_numbers_and_unanswerable():

@@ -30,14 +30,14 @@ def source_files(source: SourceConfig, pattern: Path) -> list[SourceFile]:
     """The files a source names, sorted, each named relative to the glob's fixed part."""
     root = glob_root(pattern)
     return [
-        SourceFile(path=path, name=path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path), config=source)
+        SourceFile(
+            path=path, name=path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path), config=source
+        )
         for path in expand(pattern)
     ]
 
 
-def iter_source(
-    source: SourceConfig, recipe: Recipe, encodings: Counter | None = None
-) -> Iterator[Document | Reject]:
+def iter_source(source: SourceConfig, recipe: Recipe, encodings: Counter | None = None) -> Iterator[Document | Reject]:
     """Documents of one source in a fixed order, and Rejects for files, records or fields that were unusable."""
     pattern = recipe.resolve(source.path)
     files = source_files(source, pattern)

@@ -11,7 +11,6 @@ from kotasks.documents import Reject
 from kotasks.sources.base import Detected, RawRecord, SourceFile, one_line
 from kotasks.sources.files import UndecodableError, open_utf8
 
-
 ItemReader = Callable[[SourceFile, int, Any], Iterator[RawRecord | Reject]]
 
 
@@ -24,7 +23,8 @@ def _stream_items(file: SourceFile, prefix: str, read_item: ItemReader) -> Itera
             for index, item in enumerate(ijson.items(stream, prefix, use_float=True)):
                 yield from read_item(file, index, item)
     except (OSError, UnicodeDecodeError, UndecodableError, ijson.JSONError) as err:
-        yield file.reject(f"invalid JSON after {index + 1} items: {one_line(err)}", key=f"{prefix.removesuffix('.item')}[{index + 1}]")
+        array = prefix.removesuffix(".item")
+        yield file.reject(f"invalid JSON after {index + 1} items: {one_line(err)}", key=f"{array}[{index + 1}]")
 
 
 def _squad_article(file: SourceFile, a: int, article: Any) -> Iterator[RawRecord | Reject]:

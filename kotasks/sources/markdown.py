@@ -74,5 +74,9 @@ def read_markdown(file: SourceFile) -> Iterator[RawRecord | Reject | Detected]:
     for k, (i, lvl, title) in enumerate(headings):
         if lvl != level:
             continue
-        unit = {**record, "heading": title, "body": _content(lines, i + 1, _section_end(headings, k, len(lines)), heading_lines)}
+        unit = {
+            **record,
+            "heading": title,
+            "body": _content(lines, i + 1, _section_end(headings, k, len(lines)), heading_lines),
+        }
         yield RawRecord(key=title, record=unit, id_suffix=title)

@@ -9,7 +9,8 @@ from kotasks.tasks.sentence_order import SentenceOrder
 from kotasks.tasks.summary_title import SummaryTitle
 
 TASKS: dict[str, type[Task]] = {
-    cls.name: cls for cls in (MultiQuestion, SummaryTitle, OriginalInference, SentenceOrder, LastSentence, MaskPrediction)
+    cls.name: cls
+    for cls in (MultiQuestion, SummaryTitle, OriginalInference, SentenceOrder, LastSentence, MaskPrediction)
 }
 
 __all__ = ["TASKS", "Example", "Skip", "Task"]

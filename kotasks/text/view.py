@@ -63,7 +63,9 @@ class DocumentView:
         found = [
             i
             for i, b in enumerate(self.blocks)
-            if min_chars <= len(b) <= 2 * MAX_BLOCK_CHARS and b[-1] in _TERMINAL and rough_sentence_count(b) >= min_sentences
+            if min_chars <= len(b) <= 2 * MAX_BLOCK_CHARS
+            and b[-1] in _TERMINAL
+            and rough_sentence_count(b) >= min_sentences
         ]
         rng.shuffle(found)
         return found

@@ -20,7 +20,9 @@ def print_summary(stats: BuildStats, out_dir: str, console: Console | None = Non
     for name in names:
         records = sum(c[name] for c in stats.records.values())
         rejected = sum(stats.rejected[name].values())
-        sources.add_row(name, str(stats.documents_read[name]), str(rejected), str(stats.documents_used[name]), str(records))
+        sources.add_row(
+            name, str(stats.documents_read[name]), str(rejected), str(stats.documents_used[name]), str(records)
+        )
     console.print(sources)
 
     tasks = Table(title="records by task")
@@ -34,5 +36,6 @@ def print_summary(stats: BuildStats, out_dir: str, console: Console | None = Non
 
     rejected = sum(sum(c.values()) for c in stats.rejected.values())
     console.print(
-        f"wrote {out_dir} in {stats.seconds:.1f} s; {rejected} rejects in rejects.jsonl, details in stats.json", soft_wrap=True
+        f"wrote {out_dir} in {stats.seconds:.1f} s; {rejected} rejects in rejects.jsonl, details in stats.json",
+        soft_wrap=True,
     )
