@@ -10,6 +10,7 @@ from kotasks.documents import Document, Reject
 from kotasks.documents.mapping import to_document
 from kotasks.recipe import Recipe, SourceConfig
 from kotasks.sources.base import Detected, RawRecord, Reader, SourceFile
+from kotasks.sources.containers import archive_members, is_archive
 from kotasks.sources.files import expand, glob_root
 from kotasks.sources.json_layouts import read_aihub_docsumm, read_squad
 from kotasks.sources.markdown import read_markdown
@@ -26,27 +27,31 @@ READERS: dict[str, Reader] = {
 }
 
 
-def source_files(source: SourceConfig, pattern: Path) -> list[SourceFile]:
-    """The files a source names, sorted, each named relative to the glob's fixed part."""
+def source_files(source: SourceConfig, pattern: Path, paths: list[Path]) -> Iterator[SourceFile | Reject]:
+    """The source's files, each named relative to the glob's fixed part; archives are walked member by
+    member (a member is readable only until the walk moves on)."""
     root = glob_root(pattern)
-    return [
-        SourceFile(
-            path=path, name=path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path), config=source
-        )
-        for path in expand(pattern)
-    ]
+    for path in paths:
+        name = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+        if is_archive(path):
+            yield from archive_members(path, name, source)
+        else:
+            yield SourceFile(path=path, name=name, config=source)
 
 
 def iter_source(source: SourceConfig, recipe: Recipe, encodings: Counter | None = None) -> Iterator[Document | Reject]:
     """Documents of one source in a fixed order, and Rejects for files, records or fields that were unusable."""
     pattern = recipe.resolve(source.path)
-    files = source_files(source, pattern)
-    if not files:
+    paths = expand(pattern)
+    if not paths:
         yield Reject(source=source.name, location=str(pattern), reason="no file matches the source's path")
         return
     fields = source.field_map
     read = READERS[source.format]
-    for file in files:
+    for file in source_files(source, pattern, paths):
+        if isinstance(file, Reject):
+            yield file
+            continue
         for item in read(file):
             if isinstance(item, Detected):
                 if encodings is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from kotasks.documents import Reject
 from kotasks.recipe import SourceConfig
@@ -27,11 +27,27 @@ class RawRecord:
 
 @dataclass(frozen=True)
 class SourceFile:
-    """A file of a source, with the name it goes by in ids and rejects."""
+    """A file of a source, or a member of an archive, with the name it goes by in ids and rejects.
+
+    `opener` gives a fresh binary stream of a member; it is valid only while the archive is being
+    walked, which is when readers run. A plain file is opened from `path`.
+    """
 
     path: Path
     name: str
     config: SourceConfig
+    opener: Callable[[], IO[bytes]] | None = None
+
+    def open(self) -> IO[bytes]:
+        """An unbuffered binary stream of the file (a member is read from its archive)."""
+        return self.opener() if self.opener else open(self.path, "rb", buffering=0)
+
+    def polars_source(self) -> Path | bytes:
+        """What Polars can scan: the path of a plain file, or the bytes of an archive member."""
+        if self.opener is None:
+            return self.path
+        with self.opener() as stream:
+            return stream.read()
 
     def reject(self, reason: str, key: str = "") -> Reject:
         location = f"{self.name}:{key}" if key else self.name

@@ -5,6 +5,9 @@ from __future__ import annotations
 import codecs
 import glob
 import io
+import tarfile
+import zipfile
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -34,6 +37,10 @@ def glob_root(pattern: Path) -> Path:
 
 class UndecodableError(ValueError):
     """A file that is neither UTF-8 nor CP949/EUC-KR text."""
+
+
+READ_ERRORS = (OSError, EOFError, UnicodeDecodeError, UndecodableError, zipfile.BadZipFile, zlib.error, tarfile.TarError)
+"""What reading a file or an archive member can raise when its bytes are bad; a reader rejects the file."""
 
 
 def sniff_encoding(head: bytes) -> str:

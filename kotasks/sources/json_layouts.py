@@ -9,7 +9,7 @@ import ijson
 
 from kotasks.documents import Reject
 from kotasks.sources.base import Detected, RawRecord, SourceFile, one_line
-from kotasks.sources.files import UndecodableError, open_utf8
+from kotasks.sources.files import READ_ERRORS, open_utf8
 
 ItemReader = Callable[[SourceFile, int, Any], Iterator[RawRecord | Reject]]
 
@@ -18,11 +18,11 @@ def _stream_items(file: SourceFile, prefix: str, read_item: ItemReader) -> Itera
     """read_item(file, index, item) for each element of the array at `prefix`; a parse error rejects the rest."""
     index = -1
     try:
-        with open(file.path, "rb", buffering=0) as raw, open_utf8(raw) as (stream, encoding):
+        with file.open() as raw, open_utf8(raw) as (stream, encoding):
             yield Detected(encoding)
             for index, item in enumerate(ijson.items(stream, prefix, use_float=True)):
                 yield from read_item(file, index, item)
-    except (OSError, UnicodeDecodeError, UndecodableError, ijson.JSONError) as err:
+    except (*READ_ERRORS, ijson.JSONError) as err:
         array = prefix.removesuffix(".item")
         yield file.reject(f"invalid JSON after {index + 1} items: {one_line(err)}", key=f"{array}[{index + 1}]")
 

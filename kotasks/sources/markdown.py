@@ -9,7 +9,7 @@ import yaml
 
 from kotasks.documents import Reject, strip_markdown
 from kotasks.sources.base import Detected, RawRecord, SourceFile, one_line
-from kotasks.sources.files import UndecodableError, open_text
+from kotasks.sources.files import READ_ERRORS, open_text
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 
@@ -55,11 +55,11 @@ def _section_end(headings: list[tuple[int, int, str]], k: int, n_lines: int) -> 
 def read_markdown(file: SourceFile) -> Iterator[RawRecord | Reject | Detected]:
     """One record per file ({front, section, body}), or one per heading of `split_heading_level`."""
     try:
-        with open(file.path, "rb", buffering=0) as raw, open_text(raw) as (stream, encoding):
+        with file.open() as raw, open_text(raw) as (stream, encoding):
             yield Detected(encoding)
             text = stream.read()
         front, lines, headings = parse_markdown(text)
-    except (OSError, UnicodeDecodeError, UndecodableError, ValueError, yaml.YAMLError) as err:
+    except (*READ_ERRORS, ValueError, yaml.YAMLError) as err:
         yield file.reject(one_line(err))
         return
     heading_lines = {i for i, _, _ in headings}
