@@ -18,11 +18,6 @@ class License:
     redistribute_raw: bool
     url: str = ""
 
-    @property
-    def commercial_safe(self) -> bool:
-        """Records derived from this text may be used to train commercial models."""
-        return self.commercial and self.derivatives
-
     def refusal(self) -> str | None:
         """Why a commercial-only build cannot use this license, or None if it can."""
         if not self.commercial:

@@ -10,7 +10,6 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from kotasks.licenses import LICENSES
 
-FORMATS = ("markdown", "jsonl", "csv", "parquet", "txt", "squad", "aihub-docsumm")
 Format = Literal["markdown", "jsonl", "csv", "parquet", "txt", "squad", "aihub-docsumm"]
 
 

@@ -24,7 +24,11 @@ def _docsumm(doc_id: str, title: str, sentences: list[str]) -> bytes:
     return json.dumps({"documents": [doc]}, ensure_ascii=False).encode("utf-8")
 
 
-NEWS = ["행정안전부는 주민등록 사실조사를 다음 달 시작한다고 밝혔다.", "조사는 두 달 동안 진행된다.", "거주 사실과 신고 내용이 다르면 과태료가 부과될 수 있다."]
+NEWS = [
+    "행정안전부는 주민등록 사실조사를 다음 달 시작한다고 밝혔다.",
+    "조사는 두 달 동안 진행된다.",
+    "거주 사실과 신고 내용이 다르면 과태료가 부과될 수 있다.",
+]
 
 
 def _cp949_zip(path: Path, members: dict[str, bytes]) -> None:
@@ -44,7 +48,11 @@ def _cp949_zip(path: Path, members: dict[str, bytes]) -> None:
 
 def _read(tmp_path: Path, pattern: str, fmt: str = "aihub-docsumm") -> tuple[list[Document], list[Reject]]:
     recipe = parse_recipe(
-        {"name": "t", "sources": [{"name": "zip", "path": pattern, "format": fmt, "license": "AIHUB"}], "tasks": {"mask_prediction": {}}},
+        {
+            "name": "t",
+            "sources": [{"name": "zip", "path": pattern, "format": fmt, "license": "AIHUB"}],
+            "tasks": {"mask_prediction": {}},
+        },
         base_dir=tmp_path,
     )
     items = list(iter_source(recipe.sources[0], recipe))
@@ -73,7 +81,10 @@ def test_zip_with_cp949_names_bom_cp949_and_nfd_members(tmp_path):
 def test_nested_zip_and_tar_gz(tmp_path):
     inner = io.BytesIO()
     with zipfile.ZipFile(inner, "w") as archive:
-        archive.writestr("판례/2023다1.md", "---\n제목: 손해배상\n---\n\n# 손해배상\n\n임대인은 수선의무를 이행하지 않았다. 따라서 배상 책임이 있다.\n")
+        archive.writestr(
+            "판례/2023다1.md",
+            "---\n제목: 손해배상\n---\n\n# 손해배상\n\n임대인은 수선의무를 이행하지 않았다. 따라서 배상 책임이 있다.\n",
+        )
     with zipfile.ZipFile(tmp_path / "outer.zip", "w") as archive:
         archive.writestr("inner.zip", inner.getvalue())
         archive.writestr("설명서.pdf", b"%PDF-1.4")
@@ -87,7 +98,9 @@ def test_nested_zip_and_tar_gz(tmp_path):
         ("more.tar.gz!판례/2023다2.md", "부당이득"),
         ("outer.zip!inner.zip!판례/2023다1.md", "손해배상"),
     ]
-    assert [(r.location, r.reason) for r in rejects] == [("outer.zip!설명서.pdf", "member skipped: not a .md or .markdown file")]
+    assert [(r.location, r.reason) for r in rejects] == [
+        ("outer.zip!설명서.pdf", "member skipped: not a .md or .markdown file")
+    ]
 
 
 def test_zip_of_good_and_broken_members_builds_and_rejects_each(tmp_path):
@@ -95,7 +108,9 @@ def test_zip_of_good_and_broken_members_builds_and_rejects_each(tmp_path):
         archive.writestr("good.json", _docsumm("g1", "사실조사 시작", NEWS))
         archive.writestr("truncated.json", _docsumm("t1", "잘린 파일", NEWS)[:120])
         archive.writestr("wrong_type.json", json.dumps({"documents": [{"id": "w1", "title": "형식 오류", "text": 42}]}))
-        archive.writestr("no_text.json", json.dumps({"documents": [{"id": "m1", "title": "본문 없음"}]}, ensure_ascii=False))
+        archive.writestr(
+            "no_text.json", json.dumps({"documents": [{"id": "m1", "title": "본문 없음"}]}, ensure_ascii=False)
+        )
         archive.writestr("../../escape.json", _docsumm("e1", "탈출", NEWS))
         archive.writestr("corrupt.json", _docsumm("c1", "손상된 파일", NEWS))
     blob = bytearray((tmp_path / "mixed.zip").read_bytes())
@@ -113,7 +128,9 @@ def test_zip_of_good_and_broken_members_builds_and_rejects_each(tmp_path):
         base_dir=tmp_path,
     )
     result = build(recipe, out_dir=tmp_path / "out", progress=False)
-    rejects = {r["location"].split(":")[0]: r["reason"] for r in map(json.loads, (tmp_path / "out" / "rejects.jsonl").open())}
+    rejects = {
+        r["location"].split(":")[0]: r["reason"] for r in map(json.loads, (tmp_path / "out" / "rejects.jsonl").open())
+    }
     assert rejects["mixed.zip!truncated.json"].startswith("invalid JSON after 0 items")
     assert rejects["mixed.zip!wrong_type.json"] == "field text ('text') is int, expected text"
     assert rejects["mixed.zip!no_text.json"] == "missing field text ('text')"

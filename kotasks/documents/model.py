@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,6 @@ class Reject:
     reason: str
     stage: str = "read"
     doc_id: str = ""
-    extra: dict = field(default_factory=dict)
 
     def to_json(self) -> dict:
         return {
@@ -53,5 +52,4 @@ class Reject:
             "location": self.location,
             "doc_id": self.doc_id,
             "reason": self.reason,
-            **self.extra,
         }

@@ -71,7 +71,9 @@ def _check(member: str, location: str, config: SourceConfig) -> Reject | None:
     return None
 
 
-def _zip_members(archive: zipfile.ZipFile, name: str, path: Path, config: SourceConfig) -> Iterator[SourceFile | Reject]:
+def _zip_members(
+    archive: zipfile.ZipFile, name: str, path: Path, config: SourceConfig
+) -> Iterator[SourceFile | Reject]:
     for info in archive.infolist():
         if info.is_dir():
             continue
@@ -90,7 +92,9 @@ def _zip_members(archive: zipfile.ZipFile, name: str, path: Path, config: Source
         yield SourceFile(path=path, name=location, config=config, opener=partial(archive.open, info))
 
 
-def _tar_members(archive: tarfile.TarFile, name: str, path: Path, config: SourceConfig) -> Iterator[SourceFile | Reject]:
+def _tar_members(
+    archive: tarfile.TarFile, name: str, path: Path, config: SourceConfig
+) -> Iterator[SourceFile | Reject]:
     for info in archive:
         if not info.isfile():
             continue

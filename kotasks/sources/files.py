@@ -39,7 +39,15 @@ class UndecodableError(ValueError):
     """A file that is neither UTF-8 nor CP949/EUC-KR text."""
 
 
-READ_ERRORS = (OSError, EOFError, UnicodeDecodeError, UndecodableError, zipfile.BadZipFile, zlib.error, tarfile.TarError)
+READ_ERRORS = (
+    OSError,
+    EOFError,
+    UnicodeDecodeError,
+    UndecodableError,
+    zipfile.BadZipFile,
+    zlib.error,
+    tarfile.TarError,
+)
 """What reading a file or an archive member can raise when its bytes are bad; a reader rejects the file."""
 
 
