@@ -10,7 +10,18 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from kotasks.licenses import LICENSES
 
-Format = Literal["markdown", "jsonl", "csv", "parquet", "txt", "squad", "aihub-docsumm"]
+Format = Literal[
+    "markdown",
+    "jsonl",
+    "csv",
+    "parquet",
+    "txt",
+    "squad",
+    "aihub-docsumm",
+    "aihub-mrc",
+    "aihub-book-summary",
+    "aihub-report-summary",
+]
 
 
 class RecipeError(ValueError):
@@ -39,6 +50,11 @@ DEFAULT_FIELDS: dict[str, FieldMap] = {
     "txt": FieldMap(text="text"),
     "squad": FieldMap(title="title", text="context", qas="qas"),
     "aihub-docsumm": FieldMap(id="id", title="title", summary="summary", text="text"),
+    "aihub-mrc": FieldMap(title="title", text="context", qas="qas"),
+    "aihub-book-summary": FieldMap(title="metadata.doc_name", summary="summary", text="passage"),
+    "aihub-report-summary": FieldMap(
+        title="Meta(Acqusition).doc_name", summary="Annotation.summary1", text="Meta(Refine).passage"
+    ),
 }
 
 

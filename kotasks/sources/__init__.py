@@ -12,7 +12,7 @@ from kotasks.recipe import Recipe, SourceConfig
 from kotasks.sources.base import Detected, RawRecord, Reader, SourceFile
 from kotasks.sources.containers import archive_members, is_archive
 from kotasks.sources.files import expand, glob_root
-from kotasks.sources.json_layouts import read_aihub_docsumm, read_squad
+from kotasks.sources.json_layouts import read_aihub_docsumm, read_one_object, read_squad
 from kotasks.sources.markdown import read_markdown
 from kotasks.sources.tabular import read_csv, read_jsonl, read_parquet, read_txt
 
@@ -24,6 +24,9 @@ READERS: dict[str, Reader] = {
     "txt": read_txt,
     "squad": read_squad,
     "aihub-docsumm": read_aihub_docsumm,
+    "aihub-mrc": read_squad,
+    "aihub-book-summary": read_one_object,
+    "aihub-report-summary": read_one_object,
 }
 
 

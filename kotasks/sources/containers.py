@@ -22,6 +22,9 @@ MEMBER_SUFFIXES: dict[str, tuple[str, ...]] = {
     "txt": (".txt",),
     "squad": (".json",),
     "aihub-docsumm": (".json",),
+    "aihub-mrc": (".json",),
+    "aihub-book-summary": (".json",),
+    "aihub-report-summary": (".json",),
 }
 
 

@@ -23,6 +23,9 @@ def _stream_items(file: SourceFile, prefix: str, read_item: ItemReader) -> Itera
             for index, item in enumerate(ijson.items(stream, prefix, use_float=True)):
                 yield from read_item(file, index, item)
     except (*READ_ERRORS, ijson.JSONError) as err:
+        if not prefix:
+            yield file.reject(f"invalid JSON: {one_line(err)}")
+            return
         array = prefix.removesuffix(".item")
         yield file.reject(f"invalid JSON after {index + 1} items: {one_line(err)}", key=f"{array}[{index + 1}]")
 
@@ -71,3 +74,24 @@ def _docsumm_document(file: SourceFile, index: int, doc: Any) -> Iterator[RawRec
 def read_aihub_docsumm(file: SourceFile) -> Iterator[RawRecord | Reject | Detected]:
     """AI-Hub 문서요약 텍스트: one record per documents[] entry, text as paragraphs of sentences."""
     return _stream_items(file, "documents.item", _docsumm_document)
+
+
+def _without_null_strings(value: Any) -> Any:
+    """AI-Hub files write a missing value as the string "null"; make it a real null."""
+    if isinstance(value, dict):
+        return {k: _without_null_strings(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_without_null_strings(v) for v in value]
+    return None if value == "null" else value
+
+
+def _whole_file(file: SourceFile, index: int, record: Any) -> Iterator[RawRecord | Reject]:
+    if isinstance(record, dict):
+        yield RawRecord(key="", record=_without_null_strings(record))
+    else:
+        yield file.reject(f"file holds a JSON {type(record).__name__}, expected an object")
+
+
+def read_one_object(file: SourceFile) -> Iterator[RawRecord | Reject | Detected]:
+    """Layouts with one document per file (AI-Hub 도서자료 요약, 요약문 및 레포트 생성)."""
+    return _stream_items(file, "", _whole_file)
