@@ -21,6 +21,9 @@ Format = Literal[
     "aihub-mrc",
     "aihub-book-summary",
     "aihub-report-summary",
+    "aihub-paper-summary",
+    "aihub-judgment",
+    "aihub-terms",
 ]
 
 
@@ -55,6 +58,9 @@ DEFAULT_FIELDS: dict[str, FieldMap] = {
     "aihub-report-summary": FieldMap(
         title="Meta(Acqusition).doc_name", summary="Annotation.summary1", text="Meta(Refine).passage"
     ),
+    "aihub-paper-summary": FieldMap(id="id", title="title", summary="summary", text="text"),
+    "aihub-judgment": FieldMap(title="info.caseNm", text="text"),
+    "aihub-terms": FieldMap(text="clauseArticle"),
 }
 
 

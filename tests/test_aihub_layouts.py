@@ -155,3 +155,76 @@ def test_one_object_layouts_reject_broken_files(tmp_path, fmt):
     reasons = {r.location: r.reason for r in rejects}
     assert reasons["cut.json"].startswith("invalid JSON: IncompleteJSONError")
     assert reasons["list.json"] == "file holds a JSON list, expected an object"
+
+
+PAPER = {
+    "doc_id": "PA-2021-0042",
+    "title": "전자소송 도입이 민사재판 기간에 미친 영향",
+    "summary_entire": [
+        {
+            "orginal_text": "본 연구는 전자소송 도입 전후 10년간의 민사 본안 사건을 비교하였다. 전자소송 사건의 평균 처리 기간은 종이 소송보다 41일 짧았다.",
+            "summary_text": "전자소송 사건의 처리 기간이 평균 41일 짧았다.",
+        }
+    ],
+    "summary_section": [
+        {
+            "orginal_text": "서론에서는 사법 접근성 개선이라는 전자소송의 도입 취지를 살핀다. 이어서 선행 연구의 한계를 정리한다.",
+            "summary_text": "전자소송의 도입 취지와 선행 연구의 한계를 정리하였다.",
+        }
+    ],
+}
+
+
+@pytest.mark.parametrize("layout", ["data", "list"])
+def test_paper_summary_one_document_per_summary_pair(tmp_path, layout):
+    data = {"data": [PAPER]} if layout == "data" else [PAPER]
+    for docs in _both_ways(tmp_path, "논문요약.json", data, "aihub-paper-summary"):
+        assert [(d.id, d.title, d.summary) for d in docs] == [
+            ("PA-2021-0042/summary_entire/0", PAPER["title"], "전자소송 사건의 처리 기간이 평균 41일 짧았다."),
+            ("PA-2021-0042/summary_section/0", PAPER["title"], "전자소송의 도입 취지와 선행 연구의 한계를 정리하였다."),
+        ]
+        assert docs[0].text.startswith("본 연구는 전자소송 도입 전후")
+
+
+JUDGMENT = {
+    "info": {"caseNm": "손해배상(기)", "caseNo": "2022가단512345", "courtNm": "수원지방법원", "caseField": "1"},
+    "facts": {"bsisFacts": ["원고는 피고 소유 건물의 2층을 임차하였다.", "2021. 8. 장마철에 천장에서 물이 샜다."]},
+    "dcss": {
+        "courtDcss": [
+            "임대인은 목적물을 사용에 필요한 상태로 유지할 의무가 있다.",
+            "피고는 통지를 받고도 수리하지 않았다.",
+        ]
+    },
+    "close": {"cnclsns": ["원고의 청구는 이유 있어 인용한다."]},
+    "disposal": {"disposalcontent": ["피고는 원고에게 3,000,000원을 지급하라."]},
+}
+
+TERMS = {
+    "clauseArticle": [
+        "제5조(보증금 반환) 회사는 계약이 끝난 날부터 30일 안에 보증금을 돌려준다.",
+        "다만, 연체료가 있으면 이를 빼고 돌려준다.",
+    ],
+    "dvAntageous": "1",
+    "comProvision": None,
+    "illdcssBasiss": [],
+    "relateLaword": ["약관의 규제에 관한 법률 제6조"],
+}
+
+
+def test_judgment_paragraphs_in_order(tmp_path):
+    for docs in _both_ways(tmp_path, "판결문_001.json", JUDGMENT, "aihub-judgment"):
+        [doc] = docs
+        assert doc.title == "손해배상(기)"
+        assert doc.paragraphs == [
+            "원고는 피고 소유 건물의 2층을 임차하였다.",
+            "2021. 8. 장마철에 천장에서 물이 샜다.",
+            "임대인은 목적물을 사용에 필요한 상태로 유지할 의무가 있다.",
+            "피고는 통지를 받고도 수리하지 않았다.",
+            "원고의 청구는 이유 있어 인용한다.",
+        ]
+
+
+def test_terms_clause_articles(tmp_path):
+    for docs in _both_ways(tmp_path, "약관_유리_001.json", TERMS, "aihub-terms"):
+        [doc] = docs
+        assert doc.paragraphs == TERMS["clauseArticle"]

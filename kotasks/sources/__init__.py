@@ -12,7 +12,13 @@ from kotasks.recipe import Recipe, SourceConfig
 from kotasks.sources.base import Detected, RawRecord, Reader, SourceFile
 from kotasks.sources.containers import archive_members, is_archive
 from kotasks.sources.files import expand, glob_root
-from kotasks.sources.json_layouts import read_aihub_docsumm, read_one_object, read_squad
+from kotasks.sources.json_layouts import (
+    read_aihub_docsumm,
+    read_aihub_judgment,
+    read_aihub_paper_summary,
+    read_one_object,
+    read_squad,
+)
 from kotasks.sources.markdown import read_markdown
 from kotasks.sources.tabular import read_csv, read_jsonl, read_parquet, read_txt
 
@@ -27,6 +33,9 @@ READERS: dict[str, Reader] = {
     "aihub-mrc": read_squad,
     "aihub-book-summary": read_one_object,
     "aihub-report-summary": read_one_object,
+    "aihub-paper-summary": read_aihub_paper_summary,
+    "aihub-judgment": read_aihub_judgment,
+    "aihub-terms": read_one_object,
 }
 
 

@@ -25,6 +25,9 @@ MEMBER_SUFFIXES: dict[str, tuple[str, ...]] = {
     "aihub-mrc": (".json",),
     "aihub-book-summary": (".json",),
     "aihub-report-summary": (".json",),
+    "aihub-paper-summary": (".json",),
+    "aihub-judgment": (".json",),
+    "aihub-terms": (".json",),
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -95,3 +96,55 @@ def _whole_file(file: SourceFile, index: int, record: Any) -> Iterator[RawRecord
 def read_one_object(file: SourceFile) -> Iterator[RawRecord | Reject | Detected]:
     """Layouts with one document per file (AI-Hub 도서자료 요약, 요약문 및 레포트 생성)."""
     return _stream_items(file, "", _whole_file)
+
+
+def _paper_entries(file: SourceFile, index: int, paper: Any) -> Iterator[RawRecord | Reject]:
+    """One record per summary pair of a paper: summary_entire[] and summary_section[] (`orginal_text` sic)."""
+    if not isinstance(paper, dict):
+        yield file.reject(f"paper is {type(paper).__name__}, expected an object", key=f"[{index}]")
+        return
+    paper_id = str(paper.get("doc_id") or index)
+    for part in ("summary_entire", "summary_section"):
+        entries = paper.get(part) or []
+        for i, entry in enumerate(entries if isinstance(entries, list) else [entries]):
+            key = f"[{index}].{part}[{i}]"
+            if not isinstance(entry, dict):
+                yield file.reject(f"{part} entry is {type(entry).__name__}, expected an object", key=key)
+                continue
+            record = {
+                **entry,
+                "id": f"{paper_id}/{part}/{i}",
+                "title": paper.get("title"),
+                "text": entry.get("orginal_text", entry.get("original_text")),
+                "summary": entry.get("summary_text"),
+            }
+            yield RawRecord(key=key, record=record)
+
+
+def read_aihub_paper_summary(file: SourceFile) -> Iterator[RawRecord | Reject | Detected]:
+    """AI-Hub 논문자료 요약: papers under data[] or as a top-level list."""
+    try:
+        with file.open() as raw:
+            head = raw.read(64).lstrip(codecs.BOM_UTF8 + b" \t\r\n")
+    except READ_ERRORS as err:
+        yield file.reject(one_line(err))
+        return
+    yield from _stream_items(file, "item" if head.startswith(b"[") else "data.item", _paper_entries)
+
+
+def _judgment(file: SourceFile, index: int, record: Any) -> Iterator[RawRecord | Reject]:
+    """AI-Hub 판결문: the facts, the court's reasoning and the conclusions, in that order, as paragraphs."""
+    if not isinstance(record, dict):
+        yield file.reject(f"file holds a JSON {type(record).__name__}, expected an object")
+        return
+    parts = [("facts", "bsisFacts"), ("dcss", "courtDcss"), ("close", "cnclsns")]
+    text: list = []
+    for section, key in parts:
+        holder = record.get(section)
+        value = holder.get(key) if isinstance(holder, dict) else None
+        text.extend(value if isinstance(value, list) else [value] if value else [])
+    yield RawRecord(key="", record={**record, "text": text})
+
+
+def read_aihub_judgment(file: SourceFile) -> Iterator[RawRecord | Reject | Detected]:
+    return _stream_items(file, "", _judgment)
