@@ -16,7 +16,7 @@ from kotasks.filters import first_reason, make_filters
 from kotasks.licenses import get_license
 from kotasks.parallel import ordered_map
 from kotasks.recipe import Recipe, SourceConfig
-from kotasks.sources import iter_source
+from kotasks.sources import SourceNotes, iter_source
 from kotasks.stats import BuildStats
 from kotasks.worker import DocumentResult, DocumentWorker
 from kotasks.writers import JsonlWriter, write_json
@@ -59,8 +59,11 @@ class _Reading:
 
     def documents(self) -> Iterator[Document]:
         for source in self.sources:
-            items = iter_source(source, self.recipe, self.stats.encodings[source.name])
+            notes = SourceNotes(encodings=self.stats.encodings[source.name])
+            items = iter_source(source, self.recipe, notes)
             yield from islice(self._passing(items, source.name), self.limit)
+            if source.format == "auto" and notes.format != "auto":
+                self.stats.formats[source.name] = notes.format
 
     def _passing(self, items: Iterator[Document | Reject], source: str) -> Iterator[Document]:
         for item in items:

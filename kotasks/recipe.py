@@ -24,6 +24,7 @@ Format = Literal[
     "aihub-paper-summary",
     "aihub-judgment",
     "aihub-terms",
+    "auto",
 ]
 
 
@@ -61,6 +62,7 @@ DEFAULT_FIELDS: dict[str, FieldMap] = {
     "aihub-paper-summary": FieldMap(id="id", title="title", summary="summary", text="text"),
     "aihub-judgment": FieldMap(title="info.caseNm", text="text"),
     "aihub-terms": FieldMap(text="clauseArticle"),
+    "auto": FieldMap(),  # replaced by the sniffed format's defaults
 }
 
 

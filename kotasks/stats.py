@@ -23,6 +23,7 @@ class BuildStats:
     skipped: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
     encodings: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
     refused_sources: dict[str, str] = field(default_factory=dict)
+    formats: dict[str, str] = field(default_factory=dict)
     seconds: float = 0.0
 
     def add_reject(self, reject: Reject) -> None:
@@ -43,5 +44,6 @@ class BuildStats:
             "skipped": plain(self.skipped),
             "encodings": plain(self.encodings),
             "refused_sources": self.refused_sources,
+            "auto_formats": self.formats,
             "seconds": round(self.seconds, 2),
         }

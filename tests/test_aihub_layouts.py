@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kotasks import Document, Reject, parse_recipe
+from kotasks import Document, Reject, build, parse_recipe
 from kotasks.sources import iter_source
 
 BOOK = {
@@ -228,3 +228,46 @@ def test_terms_clause_articles(tmp_path):
     for docs in _both_ways(tmp_path, "약관_유리_001.json", TERMS, "aihub-terms"):
         [doc] = docs
         assert doc.paragraphs == TERMS["clauseArticle"]
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (BOOK, "aihub-book-summary"),
+        (REPORT, "aihub-report-summary"),
+        (MRC, "squad"),
+        ({"data": [PAPER]}, "aihub-paper-summary"),
+        ([PAPER], "aihub-paper-summary"),
+        (JUDGMENT, "aihub-judgment"),
+        (TERMS, "aihub-terms"),
+    ],
+)
+def test_auto_picks_the_layout_and_says_so(tmp_path, data, expected):
+    def content(docs: list[Document]) -> list[tuple]:
+        return [(d.title, d.text, d.summary, d.qas) for d in docs]
+
+    plain, zipped = _both_ways(tmp_path, "sample.json", data, "auto")
+    explicit = _read(tmp_path, "plain/sample.json", expected)[0]
+    assert explicit and content(plain) == content(zipped) == content(explicit)
+    recipe = parse_recipe(
+        {
+            "name": "t",
+            "sources": [{"name": "s", "path": "delivery.zip", "format": "auto", "license": "AIHUB"}],
+            "tasks": {"mask_prediction": {}},
+        },
+        base_dir=tmp_path,
+    )
+    result = build(recipe, out_dir=tmp_path / "out", progress=False)
+    assert result.stats.formats == {"s": expected}
+
+
+def test_auto_refuses_an_unknown_layout(tmp_path):
+    (tmp_path / "x.json").write_text(
+        json.dumps({"rows": [{"본문": "알 수 없는 구조"}]}, ensure_ascii=False), encoding="utf-8"
+    )
+    docs, rejects = _read(tmp_path, "x.json", "auto")
+    assert docs == []
+    assert (
+        rejects[0].reason
+        == "format auto: cannot tell the layout of x.json from its keys ['rows']; set format explicitly"
+    )

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from collections import Counter
 from pathlib import Path
 
 import polars as pl
 
 from kotasks import Document, Reject, parse_recipe
-from kotasks.sources import iter_source
+from kotasks.sources import SourceNotes, iter_source
 
 DECISION = """---
 판례일련번호: '900101'
@@ -172,15 +173,13 @@ def test_encodings_bom_cp949_and_nfd(tmp_path):
     (tmp_path / "nfd.txt").write_text(unicodedata.normalize("NFD", text), encoding="utf-8")
     (tmp_path / "binary.txt").write_bytes(b"\xff\xfe\x00\x81\xff" * 20)
     recipe = _recipe(tmp_path, path="*.txt", format="txt")
-    from collections import Counter
-
-    encodings: Counter = Counter()
-    items = list(iter_source(recipe.sources[0], recipe, encodings))
+    notes = SourceNotes()
+    items = list(iter_source(recipe.sources[0], recipe, notes))
     docs = {i.id: i.text for i in items if isinstance(i, Document)}
     assert docs == {"bom.txt": text, "cp949.txt": text, "nfd.txt": text}
     [reject] = [i for i in items if isinstance(i, Reject)]
     assert reject.location == "binary.txt" and "not UTF-8 or CP949" in reject.reason
-    assert encodings == Counter({"utf-8": 1, "utf-8-sig": 1, "cp949": 1})
+    assert notes.encodings == Counter({"utf-8": 1, "utf-8-sig": 1, "cp949": 1})
 
 
 def test_squad_answers_as_list_object_and_impossible(tmp_path):

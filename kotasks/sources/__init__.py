@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kotasks.documents import Document, Reject
@@ -20,6 +21,7 @@ from kotasks.sources.json_layouts import (
     read_squad,
 )
 from kotasks.sources.markdown import read_markdown
+from kotasks.sources.sniff import UnknownLayout, sniff_format
 from kotasks.sources.tabular import read_csv, read_jsonl, read_parquet, read_txt
 
 READERS: dict[str, Reader] = {
@@ -51,13 +53,37 @@ def source_files(source: SourceConfig, pattern: Path, paths: list[Path]) -> Iter
             yield SourceFile(path=path, name=name, config=source)
 
 
-def iter_source(source: SourceConfig, recipe: Recipe, encodings: Counter | None = None) -> Iterator[Document | Reject]:
+@dataclass
+class SourceNotes:
+    """What reading a source found out: encodings per file, and the format `auto` picked."""
+
+    encodings: Counter = field(default_factory=Counter)
+    format: str = ""
+
+
+def _resolve_auto(source: SourceConfig, pattern: Path, paths: list[Path]) -> SourceConfig:
+    """The source with `format = "auto"` replaced by the layout sniffed from its first file."""
+    for file in source_files(source, pattern, paths):
+        if isinstance(file, SourceFile):  # sniffed while the walk holds its archive open
+            return source.model_copy(update={"format": sniff_format(file)})
+    raise UnknownLayout("no readable file to sniff")
+
+
+def iter_source(source: SourceConfig, recipe: Recipe, notes: SourceNotes | None = None) -> Iterator[Document | Reject]:
     """Documents of one source in a fixed order, and Rejects for files, records or fields that were unusable."""
+    notes = notes if notes is not None else SourceNotes()
     pattern = recipe.resolve(source.path)
     paths = expand(pattern)
     if not paths:
         yield Reject(source=source.name, location=str(pattern), reason="no file matches the source's path")
         return
+    if source.format == "auto":
+        try:
+            source = _resolve_auto(source, pattern, paths)
+        except UnknownLayout as err:
+            yield Reject(source=source.name, location=str(pattern), reason=f"format auto: {err}")
+            return
+    notes.format = source.format
     fields = source.field_map
     read = READERS[source.format]
     for file in source_files(source, pattern, paths):
@@ -66,8 +92,7 @@ def iter_source(source: SourceConfig, recipe: Recipe, encodings: Counter | None 
             continue
         for item in read(file):
             if isinstance(item, Detected):
-                if encodings is not None:
-                    encodings[item.encoding] += 1
+                notes.encodings[item.encoding] += 1
             elif isinstance(item, Reject):
                 yield item
             else:
@@ -95,4 +120,4 @@ def iter_documents(recipe: Recipe) -> Iterator[Document | Reject]:
         yield from iter_source(source, recipe)
 
 
-__all__ = ["READERS", "iter_documents", "iter_source", "source_files"]
+__all__ = ["READERS", "SourceNotes", "iter_documents", "iter_source", "source_files"]

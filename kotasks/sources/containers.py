@@ -28,6 +28,7 @@ MEMBER_SUFFIXES: dict[str, tuple[str, ...]] = {
     "aihub-paper-summary": (".json",),
     "aihub-judgment": (".json",),
     "aihub-terms": (".json",),
+    "auto": (".json",),
 }
 
 

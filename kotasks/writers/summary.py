@@ -10,6 +10,8 @@ from kotasks.stats import BuildStats
 
 def print_summary(stats: BuildStats, out_dir: str, console: Console | None = None) -> None:
     console = console or Console()
+    for source, picked in stats.formats.items():
+        console.print(f"source {source!r}: format auto read it as {picked!r}", soft_wrap=True)
     for source, reason in stats.refused_sources.items():
         console.print(f"[yellow]source {source!r} not used:[/] {reason}", soft_wrap=True)
 
