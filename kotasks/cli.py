@@ -9,6 +9,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from kotasks.inspection import inspect_path
 from kotasks.licenses import LICENSES
 from kotasks.pipeline import build as run_build
 from kotasks.recipe import RecipeError, load_recipe
@@ -66,3 +67,34 @@ def licenses() -> None:
             lic.name,
         )
     Console().print(table)
+
+
+@app.command()
+def inspect(
+    path: Annotated[Path, typer.Argument(help="a file, folder or archive")],
+    format: Annotated[Optional[str], typer.Option(help="read as this format instead of guessing")] = None,
+) -> None:
+    """Show the format, encoding, document count and a sample document, with a [[sources]] snippet."""
+    console = Console()
+    try:
+        found = inspect_path(path, format)
+    except (ValueError, RecipeError) as error:
+        Console(stderr=True).print(f"[red]error:[/] {error}", soft_wrap=True)
+        raise typer.Exit(2) from None
+    picked = f" (auto picked {found.notes.format})" if found.format == "auto" and found.notes.format != "auto" else ""
+    console.print(f"format: {found.notes.format or found.format}{picked}", soft_wrap=True)
+    console.print(f"encodings: {dict(found.notes.encodings) or 'n/a'}", soft_wrap=True)
+    console.print(f"documents: {found.documents}; rejects: {sum(found.rejects.values())}", soft_wrap=True)
+    for reason, count in found.rejects.most_common(5):
+        console.print(f"  {count} x {reason}", soft_wrap=True, markup=False)
+    if found.sample:
+        doc = found.sample
+        console.print("sample document:", soft_wrap=True)
+        for label, value in [("id", doc.id), ("title", doc.title), ("summary", doc.summary), ("text", doc.text)]:
+            shown = value if len(value) <= 300 else value[:300] + " …"
+            console.print(f"  {label}: {shown}", soft_wrap=True, markup=False)
+        if doc.qas:
+            console.print(
+                f"  questions: {len(doc.qas)}, first: {doc.qas[0].question} -> {doc.qas[0].answer}", markup=False
+            )
+    console.print("\nrecipe snippet:\n" + found.recipe_snippet(), soft_wrap=True, markup=False)
