@@ -19,6 +19,17 @@ def write_recipe(folder: Path, body: str) -> Path:
     return path
 
 
+def read_source(base_dir: Path, **source) -> tuple[list, list]:
+    """(documents, rejects) of one source, given as recipe keys; name and license have defaults."""
+    from kotasks import Document, Reject, parse_recipe
+    from kotasks.sources import iter_source
+
+    source = {"name": "src", "license": "AIHUB", **source}
+    recipe = parse_recipe({"name": "t", "sources": [source], "tasks": {"mask_prediction": {}}}, base_dir=base_dir)
+    items = list(iter_source(recipe.sources[0], recipe))
+    return [i for i in items if isinstance(i, Document)], [i for i in items if isinstance(i, Reject)]
+
+
 def read_jsonl(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 

@@ -7,6 +7,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import read_source
 
 from kotasks import Document, Reject, build, parse_recipe
 from kotasks.sources import iter_source
@@ -68,16 +69,7 @@ MRC = {
 
 
 def _read(tmp_path: Path, pattern: str, fmt: str) -> tuple[list[Document], list[Reject]]:
-    recipe = parse_recipe(
-        {
-            "name": "t",
-            "sources": [{"name": "s", "path": pattern, "format": fmt, "license": "AIHUB"}],
-            "tasks": {"mask_prediction": {}},
-        },
-        base_dir=tmp_path,
-    )
-    items = list(iter_source(recipe.sources[0], recipe))
-    return [i for i in items if isinstance(i, Document)], [i for i in items if isinstance(i, Reject)]
+    return read_source(tmp_path, path=pattern, format=fmt)
 
 
 def _both_ways(tmp_path: Path, name: str, data: dict, fmt: str) -> list[list[Document]]:

@@ -9,8 +9,9 @@ import unicodedata
 import zipfile
 from pathlib import Path
 
+from conftest import read_source
+
 from kotasks import Document, Reject, build, parse_recipe
-from kotasks.sources import iter_source
 
 
 def _docsumm(doc_id: str, title: str, sentences: list[str]) -> bytes:
@@ -47,16 +48,7 @@ def _cp949_zip(path: Path, members: dict[str, bytes]) -> None:
 
 
 def _read(tmp_path: Path, pattern: str, fmt: str = "aihub-docsumm") -> tuple[list[Document], list[Reject]]:
-    recipe = parse_recipe(
-        {
-            "name": "t",
-            "sources": [{"name": "zip", "path": pattern, "format": fmt, "license": "AIHUB"}],
-            "tasks": {"mask_prediction": {}},
-        },
-        base_dir=tmp_path,
-    )
-    items = list(iter_source(recipe.sources[0], recipe))
-    return [i for i in items if isinstance(i, Document)], [i for i in items if isinstance(i, Reject)]
+    return read_source(tmp_path, path=pattern, format=fmt)
 
 
 def test_zip_with_cp949_names_bom_cp949_and_nfd_members(tmp_path):

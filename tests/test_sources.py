@@ -8,6 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 import polars as pl
+from conftest import read_source
 
 from kotasks import Document, Reject, parse_recipe
 from kotasks.sources import SourceNotes, iter_source
@@ -64,9 +65,7 @@ def _recipe(tmp_path: Path, **source) -> object:
 
 
 def _read(tmp_path: Path, **source) -> tuple[list[Document], list[Reject]]:
-    recipe = _recipe(tmp_path, **source)
-    items = list(iter_source(recipe.sources[0], recipe))
-    return [i for i in items if isinstance(i, Document)], [i for i in items if isinstance(i, Reject)]
+    return read_source(tmp_path, **{"license": "CC0-1.0", **source})
 
 
 def test_markdown_decision_fields(tmp_path):
