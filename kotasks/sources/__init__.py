@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kotasks.documents import Document, Reject
 from kotasks.documents.mapping import to_document
-from kotasks.recipe import Recipe, SourceConfig
+from kotasks.recipe import FieldMap, Recipe, SourceConfig
 from kotasks.sources.base import Detected, RawRecord, Reader, SourceFile
 from kotasks.sources.containers import archive_members, is_archive
 from kotasks.sources.files import expand, glob_root
@@ -99,7 +99,7 @@ def iter_source(source: SourceConfig, recipe: Recipe, notes: SourceNotes | None 
                 yield from _documents(item, file, fields)
 
 
-def _documents(raw: RawRecord, file: SourceFile, fields) -> Iterator[Document | Reject]:
+def _documents(raw: RawRecord, file: SourceFile, fields: FieldMap) -> Iterator[Document | Reject]:
     location = f"{file.name}:{raw.key}" if raw.key else file.name
     for item in to_document(
         raw.record,
@@ -110,7 +110,7 @@ def _documents(raw: RawRecord, file: SourceFile, fields) -> Iterator[Document | 
         fallback_id=location,
     ):
         if raw.id_suffix and isinstance(item, Document):
-            item = Document(**{**item.__dict__, "id": f"{item.id}#{raw.id_suffix}"})
+            item = replace(item, id=f"{item.id}#{raw.id_suffix}")
         yield item
 
 

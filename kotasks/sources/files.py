@@ -64,14 +64,19 @@ def sniff_encoding(head: bytes) -> str:
     raise UndecodableError("not UTF-8 or CP949/EUC-KR text")
 
 
+def _buffered(raw: BinaryIO) -> tuple[io.BufferedReader, str]:
+    """A buffered stream over an unbuffered one, and the encoding sniffed from its head."""
+    buffered = io.BufferedReader(raw, buffer_size=_SNIFF_BYTES)
+    return buffered, sniff_encoding(buffered.peek(_SNIFF_BYTES)[:_SNIFF_BYTES])
+
+
 @contextmanager
 def open_text(raw: BinaryIO) -> Iterator[tuple[io.TextIOWrapper, str]]:
     """A text stream over an unbuffered binary one, with its sniffed encoding.
 
     Decode errors past the sniffed head surface later as UnicodeDecodeError.
     """
-    buffered = io.BufferedReader(raw, buffer_size=_SNIFF_BYTES)
-    encoding = sniff_encoding(buffered.peek(_SNIFF_BYTES)[:_SNIFF_BYTES])
+    buffered, encoding = _buffered(raw)
     text = io.TextIOWrapper(buffered, encoding=encoding, errors="strict", newline="")
     yield text, encoding
 
@@ -101,8 +106,7 @@ class _Utf8Recoder(io.RawIOBase):
 @contextmanager
 def open_utf8(raw: BinaryIO) -> Iterator[tuple[BinaryIO, str]]:
     """A UTF-8 byte stream (no BOM) over an unbuffered binary one in any supported encoding, and that encoding."""
-    buffered = io.BufferedReader(raw, buffer_size=_SNIFF_BYTES)
-    encoding = sniff_encoding(buffered.peek(_SNIFF_BYTES)[:_SNIFF_BYTES])
+    buffered, encoding = _buffered(raw)
     if encoding == "utf-8":
         yield buffered, encoding
         return
