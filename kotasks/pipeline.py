@@ -11,15 +11,22 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from kotasks import policy
 from kotasks.documents import Document, Reject
 from kotasks.filters import first_reason, make_filters
 from kotasks.licenses import get_license
+from kotasks.output_license import attributions, output_license
 from kotasks.parallel import ordered_map
 from kotasks.recipe import Recipe, SourceConfig
 from kotasks.sources import SourceNotes, iter_source
+from kotasks.splits import assign_split
 from kotasks.stats import BuildStats
 from kotasks.worker import DocumentResult, DocumentWorker
 from kotasks.writers import JsonlWriter, write_json
+from kotasks.writers.card import CardInputs, attribution_file, render
+from kotasks.writers.exports import Exporter, ExportFile
+from kotasks.writers.llamafactory import dataset_info
+from kotasks.writers.staging import Staging
 
 BATCH_DOCUMENTS = 16
 
@@ -28,18 +35,23 @@ BATCH_DOCUMENTS = 16
 class BuildResult:
     out_dir: Path
     stats: BuildStats
-    task_files: dict[str, Path]
+    files: list[ExportFile]
+
+    def paths(self, format: str, task: str) -> list[Path]:
+        """The files of one task in one format ("parquet", "alpaca", "sharegpt", "openai"), splits in order."""
+        return [self.out_dir / f.path for f in self.files if f.format == format and f.task == task]
 
 
 def usable_sources(recipe: Recipe, stats: BuildStats) -> list[SourceConfig]:
     """The recipe's sources that its license policy allows; the others are noted with the reason."""
     usable = []
     for source in recipe.sources:
-        refusal = get_license(source.license).refusal() if recipe.commercial_only else None
-        if refusal:
-            stats.refused_sources[source.name] = f"commercial_only = true and {refusal}"
-        else:
-            usable.append(source)
+        if refusal := policy.source_refusal(source, recipe):
+            stats.refused_sources[source.name] = refusal
+            continue
+        usable.append(source)
+        if withheld := policy.withheld_tasks(source, recipe):
+            stats.withheld[source.name] = withheld
     return usable
 
 
@@ -85,11 +97,12 @@ class _Reading:
             yield batch
 
 
-def _collect(result: DocumentResult, writers: dict[str, JsonlWriter], stats: BuildStats, reading: _Reading) -> None:
+def _collect(result: DocumentResult, split: str, exporter: Exporter, stats: BuildStats, reading: _Reading) -> None:
     for task, records in result.records.items():
         for record in records:
-            writers[task].write(record)
+            exporter.write(record, split)
         stats.records[task][result.source] += len(records)
+        stats.splits[task][split] += len(records)
     if result.records:
         stats.documents_used[result.source] += 1
     for (task, reason), count in result.skipped.items():
@@ -107,29 +120,47 @@ def build(
     seed: int | None = None,
     progress: bool = True,
 ) -> BuildResult:
-    """Build every enabled task of a recipe; see the README for the files written."""
+    """Build every enabled task of a recipe into every export format; see the README for the files written."""
     started = time.perf_counter()
     out = (Path(out_dir) if out_dir is not None else recipe.resolve(recipe.output.dir)).resolve()
     out.mkdir(parents=True, exist_ok=True)
+    staging = Staging(out)
     seed = recipe.seed if seed is None else seed
+    shares = recipe.output.split.shares()
     stats = BuildStats()
-    task_names = list(recipe.tasks.enabled())
-    writers = {name: JsonlWriter(out / f"{name}.jsonl") for name in task_names}
-    rejects = JsonlWriter(out / "rejects.jsonl")
+    exporter = Exporter(staging.path, recipe.output.formats, recipe.output.rows_per_shard)
+    rejects = JsonlWriter(staging.path / "rejects.jsonl")
     reading = _Reading(recipe, usable_sources(recipe, stats), limit, stats, rejects)
-    make_worker = partial(DocumentWorker, recipe.tasks, seed, recipe.splitter)
+    withheld = {source: frozenset(tasks) for source, tasks in stats.withheld.items()}
+    make_worker = partial(DocumentWorker, recipe.tasks, seed, recipe.splitter, withheld)
     try:
         with tqdm(unit="doc", desc=f"building {recipe.name}", disable=not progress) as bar:
             for results in ordered_map(make_worker, "process_batch", reading.batches(), workers):
                 for result in results:
-                    _collect(result, writers, stats, reading)
+                    split = assign_split(seed, result.source, result.doc_id, shares)
+                    _collect(result, split, exporter, stats, reading)
                 bar.update(len(results))
+        files = exporter.close()
+        rejects.close()
+        _finish(recipe, stats, files, staging.path)
     except BaseException:
-        for writer in [*writers.values(), rejects]:
-            writer.discard()
+        staging.discard()
         raise
-    for writer in [*writers.values(), rejects]:
-        writer.commit()
     stats.seconds = time.perf_counter() - started
-    write_json(out / "stats.json", stats.to_json())
-    return BuildResult(out_dir=out, stats=stats, task_files={name: w.path for name, w in writers.items()})
+    write_json(staging.path / "stats.json", stats.to_json())
+    staging.commit()
+    return BuildResult(out_dir=out, stats=stats, files=files)
+
+
+def _finish(recipe: Recipe, stats: BuildStats, files: list[ExportFile], folder: Path) -> None:
+    """The output's license, publishability, attribution, dataset card and LLaMA-Factory config."""
+    by_source = stats.records_by_source()
+    contributing = [get_license(s.license) for s in recipe.sources if by_source.get(s.name)]
+    lic = output_license(contributing)
+    stats.output_license = {k: v for k, v in vars(lic).items() if v is not None}
+    stats.publish_blockers = policy.publish_blockers(recipe, stats.records)
+    credits = attributions(recipe, by_source)
+    write_json(folder / "dataset_info.json", dataset_info(files))
+    (folder / "ATTRIBUTION.md").write_text(attribution_file(credits), encoding="utf-8")
+    card = render(CardInputs(recipe=recipe, stats=stats, files=files, license=lic, attributions=credits), folder)
+    (folder / "README.md").write_text(card, encoding="utf-8")

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 from typing import Literal
 
-import tomllib
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from kotasks.licenses import LICENSES
@@ -77,6 +77,12 @@ class SourceConfig(_Strict):
     split_heading_level: int | None = Field(
         default=None, ge=1, le=6, description="markdown: one document per heading of this level (e.g. 5 for 제N조)"
     )
+    attribution: str | None = Field(
+        default=None, min_length=1, description="credit line for the dataset card, e.g. '법제처 국가법령정보센터'"
+    )
+    holds_redistribution_rights: bool = Field(
+        default=False, description="the user may publish this source's text and its derivatives, whatever its license"
+    )
 
     @field_validator("license")
     @classmethod
@@ -108,6 +114,7 @@ class MultiQuestionConfig(TaskConfig):
     min_questions: int = Field(default=2, ge=1)
     max_questions: int = Field(default=5, ge=1)
     include_unanswerable: bool = False
+    multiturn: bool = Field(default=True, description="also one conversation per passage, a turn per question")
 
 
 class SummaryTitleConfig(TaskConfig):
@@ -155,8 +162,43 @@ class FiltersConfig(_Strict):
     min_hangul_ratio: float = Field(default=0.3, ge=0.0, le=1.0, description="Hangul share of letters")
 
 
+ExportFormat = Literal["alpaca", "sharegpt", "openai"]
+
+
+class SplitSizes(_Strict):
+    """Shares of documents per split; a document's records all go to one split."""
+
+    train: float = Field(default=0.95, gt=0.0, le=1.0)
+    validation: float = Field(default=0.05, ge=0.0, le=1.0)
+    test: float = Field(default=0.0, ge=0.0, le=1.0)
+
+    @model_validator(mode="after")
+    def _sum_to_one(self) -> SplitSizes:
+        total = self.train + self.validation + self.test
+        if abs(total - 1.0) > 1e-9:
+            raise ValueError(f"train + validation + test must add up to 1 (got {total:g})")
+        return self
+
+    def shares(self) -> dict[str, float]:
+        """Split name -> share, for the splits that get any documents, in a fixed order."""
+        return {name: share for name, share in self.model_dump().items() if share > 0}
+
+
 class OutputConfig(_Strict):
     dir: str = "out"
+    formats: list[ExportFormat] = Field(default=["alpaca"], min_length=1, description="local files besides data/")
+    split: SplitSizes = SplitSizes()
+    publish: bool = Field(
+        default=True, description="the output is meant for publishing: leave out what the sources forbid publishing"
+    )
+    rows_per_shard: int = Field(default=100_000, ge=1, description="rows per data/<task>/<split>-NNNNN.parquet file")
+
+    @field_validator("formats")
+    @classmethod
+    def _unique(cls, value: list[str]) -> list[str]:
+        if len(set(value)) != len(value):
+            raise ValueError(f"formats are listed twice (got {value})")
+        return value
 
 
 class Recipe(_Strict):

@@ -34,6 +34,20 @@ def read_jsonl(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
+def task_records(result, task: str, format: str = "alpaca") -> list[dict]:
+    """Every record of one task in one JSON Lines export format, all splits."""
+    return [record for path in result.paths(format, task) for record in read_jsonl(path)]
+
+
+def output_files(out_dir: Path) -> dict[str, bytes]:
+    """Every file a build wrote, by relative path, except stats.json (it holds the build time)."""
+    return {
+        p.relative_to(out_dir).as_posix(): p.read_bytes()
+        for p in sorted(out_dir.rglob("*"))
+        if p.is_file() and p.name != "stats.json"
+    }
+
+
 @pytest.fixture(scope="session")
 def kiwi():
     from kotasks.text.kiwi import get_kiwi

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT, read_jsonl
+from conftest import ROOT, task_records
 from record_checks import check_record
 
 from kotasks import TASKS, Document, build, iter_documents, load_recipe
@@ -17,24 +17,23 @@ def sample_build(tmp_path_factory):
 
 def test_all_six_tasks_are_built(sample_build):
     _, result = sample_build
-    assert set(result.task_files) == set(TASKS)
-    for task, path in result.task_files.items():
-        assert path.name == f"{task}.jsonl"
-        assert read_jsonl(path), f"{task}.jsonl is empty"
+    for task in TASKS:
+        assert task_records(result, task), f"no {task} records"
+        assert result.paths("parquet", task), f"no {task} parquet"
     assert (result.out_dir / "rejects.jsonl").exists() and (result.out_dir / "stats.json").exists()
 
 
 def test_every_sample_record_passes_the_checks(sample_build, kiwi):
     recipe, result = sample_build
     documents = {(d.source, d.id): d for d in iter_documents(recipe) if isinstance(d, Document)}
-    for path in result.task_files.values():
-        for record in read_jsonl(path):
+    for task in TASKS:
+        for record in task_records(result, task):
             check_record(record, documents[(record["source"], record["doc_id"])], kiwi)
 
 
 def test_records_carry_their_source_license(sample_build):
     _, result = sample_build
-    licenses = {(r["source"], r["license"]) for p in result.task_files.values() for r in read_jsonl(p)}
+    licenses = {(r["source"], r["license"]) for task in TASKS for r in task_records(result, task)}
     assert licenses == {
         ("precedents", "KR-ART7-PUBLIC"),
         ("statutes", "KR-ART7-PUBLIC"),
@@ -45,5 +44,5 @@ def test_records_carry_their_source_license(sample_build):
 
 def test_record_ids_are_unique(sample_build):
     _, result = sample_build
-    ids = [r["id"] for p in result.task_files.values() for r in read_jsonl(p)]
+    ids = [r["id"] for task in [*TASKS, "multi_question_multiturn"] for r in task_records(result, task, "sharegpt")]
     assert len(ids) == len(set(ids))

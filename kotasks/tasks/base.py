@@ -24,12 +24,18 @@ class Example:
     input: str
     output: str
     variant: str = "default"
+    turns: tuple[tuple[str, str], ...] = ()
+    """(question, answer) pairs, for tasks that also make a multi-turn conversation."""
 
 
 class Task(ABC, Generic[C]):
     """A self-supervised task type. Subclasses set `name` and implement `examples`."""
 
     name: ClassVar[str]
+    reproduces_raw_text: ClassVar[bool] = False
+    """Whether a record's output is the source text itself, which some licenses forbid publishing."""
+    conversation_name: ClassVar[str | None] = None
+    """The dataset name of this task's multi-turn conversations, if it makes any."""
 
     def __init__(self, config: C) -> None:
         self.config = config
@@ -37,6 +43,10 @@ class Task(ABC, Generic[C]):
     @abstractmethod
     def examples(self, view: DocumentView, rng: Random) -> list[Example]:
         """Examples built from the document, or Skip(reason)."""
+
+    def conversation(self, view: DocumentView, examples: list[Example], rng: Random) -> list[dict] | None:
+        """One multi-turn conversation (role/content messages) from a document's examples, for tasks that have one."""
+        return None
 
     def template_fields(self) -> dict[str, str]:
         """Values substituted into this task's instruction templates."""

@@ -13,6 +13,7 @@ class OriginalInference(Task[OriginalInferenceConfig]):
     """Only passages of bounded length, so the target stays a plausible generation."""
 
     name = "original_inference"
+    reproduces_raw_text = True
 
     def examples(self, view: DocumentView, rng: Random) -> list[Example]:
         doc = view.document

@@ -27,6 +27,7 @@ def shuffled(items: list[str], rng: Random) -> list[str]:
 
 class SentenceOrder(SentenceTask[SentenceOrderConfig]):
     name = "sentence_order"
+    reproduces_raw_text = True
     min_block_chars = 10
 
     def min_sentences(self, view: DocumentView) -> int:

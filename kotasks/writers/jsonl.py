@@ -1,4 +1,4 @@
-"""JSON Lines files written under a temporary name and moved into place only when the build succeeds."""
+"""JSON Lines and JSON files, UTF-8 with Hangul as is."""
 
 from __future__ import annotations
 
@@ -8,24 +8,21 @@ from typing import IO
 
 
 class JsonlWriter:
+    """One JSON object per line; the folder is made on open."""
+
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._partial = path.with_name(path.name + ".partial")
-        self._file: IO[str] = self._partial.open("w", encoding="utf-8", newline="\n")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._file: IO[str] = path.open("w", encoding="utf-8", newline="\n")
         self.count = 0
 
     def write(self, record: dict) -> None:
         self._file.write(json.dumps(record, ensure_ascii=False) + "\n")
         self.count += 1
 
-    def commit(self) -> None:
+    def close(self) -> None:
         self._file.close()
-        self._partial.replace(self.path)
-
-    def discard(self) -> None:
-        self._file.close()
-        self._partial.unlink(missing_ok=True)
 
 
-def write_json(path: Path, data: dict) -> None:
+def write_json(path: Path, data: dict | list) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -14,6 +14,9 @@ def print_summary(stats: BuildStats, out_dir: str, console: Console | None = Non
         console.print(f"source {source!r}: format auto read it as {picked!r}", soft_wrap=True)
     for source, reason in stats.refused_sources.items():
         console.print(f"[yellow]source {source!r} not used:[/] {reason}", soft_wrap=True)
+    for source, tasks in stats.withheld.items():
+        for task, reason in tasks.items():
+            console.print(f"[yellow]{task} not built from {source!r}:[/] {reason}", soft_wrap=True)
 
     sources = Table(title="documents by source")
     for column in ("source", "read", "rejected", "used", "records"):
@@ -36,6 +39,11 @@ def print_summary(stats: BuildStats, out_dir: str, console: Console | None = Non
         tasks.add_row(task, str(sum(stats.records[task].values())), top)
     console.print(tasks)
 
+    lic = stats.output_license
+    named = f" ({lic['name']})" if lic.get("name") else ""
+    console.print(f"output license: {lic.get('id')}{named}: {lic.get('why')}", soft_wrap=True, markup=False)
+    for blocker in stats.publish_blockers:
+        console.print(f"[yellow]not for publication:[/] {blocker}", soft_wrap=True)
     rejected = sum(sum(c.values()) for c in stats.rejected.values())
     console.print(
         f"wrote {out_dir} in {stats.seconds:.1f} s; {rejected} rejects in rejects.jsonl, details in stats.json",

@@ -1,0 +1,59 @@
+"""Parquet shards `<split>-NNNNN.parquet`, written a row group at a time so memory stays flat."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from kotasks.writers.formats import ALPACA, PROVENANCE
+
+_TEXT = [pa.field(name, pa.string()) for name in PROVENANCE]
+MESSAGE = pa.struct([pa.field("role", pa.string()), pa.field("content", pa.string())])
+ALPACA_SCHEMA = pa.schema([pa.field(name, pa.string()) for name in ALPACA] + _TEXT)
+CONVERSATION_SCHEMA = pa.schema([pa.field("messages", pa.list_(MESSAGE))] + _TEXT)
+
+ROW_GROUP = 10_000
+
+
+class ParquetShards:
+    """Rows of one schema into `folder/<stem>-00000.parquet`, `-00001`, … of at most `rows_per_shard` rows each."""
+
+    def __init__(self, folder: Path, stem: str, schema: pa.Schema, rows_per_shard: int) -> None:
+        self.folder, self.stem, self.schema, self.rows_per_shard = folder, stem, schema, rows_per_shard
+        self.paths: list[Path] = []
+        self.rows = 0
+        self._buffer: list[dict] = []
+        self._writer: pq.ParquetWriter | None = None
+        self._in_shard = 0
+
+    def write(self, row: dict) -> None:
+        self._buffer.append(row)
+        self.rows += 1
+        self._in_shard += 1
+        if len(self._buffer) >= ROW_GROUP or self._in_shard == self.rows_per_shard:
+            self._flush()
+        if self._in_shard == self.rows_per_shard:
+            self._close_shard()
+
+    def close(self) -> None:
+        self._flush()
+        self._close_shard()
+
+    def _flush(self) -> None:
+        if not self._buffer:
+            return
+        if self._writer is None:
+            path = self.folder / f"{self.stem}-{len(self.paths):05d}.parquet"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._writer = pq.ParquetWriter(path, self.schema, compression="zstd")
+            self.paths.append(path)
+        self._writer.write_table(pa.Table.from_pylist(self._buffer, schema=self.schema))
+        self._buffer = []
+
+    def _close_shard(self) -> None:
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
+        self._in_shard = 0
