@@ -7,15 +7,23 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from kotasks.inspection import inspect_path
 from kotasks.licenses import LICENSES
 from kotasks.pipeline import build as run_build
+from kotasks.publish import PushError, plan_push, resolve_token
+from kotasks.publish import push as run_push
 from kotasks.recipe import RecipeError, load_recipe
 from kotasks.writers.summary import print_summary
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Korean corpora -> instruction-tuning data.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,  # a crash must not print local values such as a Hub token
+    help="Korean corpora -> instruction-tuning data.",
+)
 
 
 @app.command()
@@ -47,6 +55,31 @@ def _pair(text: str) -> tuple[str, str]:
     if not sep or not name or not path:
         raise RecipeError(f"--source-path: expected NAME=GLOB (got {text!r})")
     return name, path
+
+
+@app.command()
+def push(
+    out_dir: Annotated[Path, typer.Argument(help="a folder written by kotasks build")],
+    repo: Annotated[str, typer.Option(help="Hub dataset repo, ORG/NAME")],
+    private: Annotated[bool, typer.Option(help="make a new repo private (existing ones keep theirs)")] = False,
+    dry_run: Annotated[bool, typer.Option(help="list what would be uploaded, upload nothing")] = False,
+) -> None:
+    """Upload README.md, ATTRIBUTION.md and data/ to a Hub dataset repo in one commit (token from HF_TOKEN or login)."""
+    console, err = Console(), Console(stderr=True)
+    try:
+        plan = plan_push(out_dir)
+        if dry_run:
+            visibility = "private" if private else "public"
+            console.print(f"would push {len(plan.files)} files ({plan.bytes:,} bytes) to {repo} ({visibility}):")
+            for path in plan.files:
+                console.print(f"  {path.relative_to(out_dir).as_posix()}  {path.stat().st_size:,}", markup=False)
+            console.print("remote files under data/ that are not in this list would be deleted in the same commit")
+            return
+        url = run_push(plan, repo, token=resolve_token(), private=private)
+    except PushError as error:
+        err.print(f"[red]error:[/] {escape(str(error))}", soft_wrap=True)
+        raise typer.Exit(2) from None
+    console.print(f"pushed {len(plan.files)} files to {repo}: {url}", soft_wrap=True, markup=False)
 
 
 @app.command()
