@@ -33,6 +33,9 @@ format = "aihub-docsumm"
 license = "AIHUB"
 [tasks.summary_title]
 [tasks.original_inference]
+[output]
+formats = ["alpaca", "sharegpt", "openai"]
+publish = false    # AI-Hub text: a local build, so original_inference is built too
 """
 
 

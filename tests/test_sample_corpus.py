@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import ROOT, task_records
+from llamafactory_check import LlamaFactoryUnavailable, check_dataset_dir
 from record_checks import check_record
 
 from kotasks import TASKS, Document, build, iter_documents, load_recipe
@@ -46,3 +47,13 @@ def test_record_ids_are_unique(sample_build):
     _, result = sample_build
     ids = [r["id"] for task in [*TASKS, "multi_question_multiturn"] for r in task_records(result, task, "sharegpt")]
     assert len(ids) == len(set(ids))
+
+
+def test_sample_exports_load_in_llamafactory_without_a_dropped_example(sample_build):
+    _, result = sample_build
+    try:
+        loaded = check_dataset_dir(result.out_dir)
+    except LlamaFactoryUnavailable as err:
+        pytest.skip(f"LLaMA-Factory wheel unavailable: {err}")
+    assert len(loaded) == len([f for f in result.files if f.format != "parquet"]) > 20
+    assert all(r.ok for r in loaded.values()), [(r.name, r.error, r.dropped_examples) for r in loaded.values()]

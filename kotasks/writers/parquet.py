@@ -14,7 +14,9 @@ MESSAGE = pa.struct([pa.field("role", pa.string()), pa.field("content", pa.strin
 ALPACA_SCHEMA = pa.schema([pa.field(name, pa.string()) for name in ALPACA] + _TEXT)
 CONVERSATION_SCHEMA = pa.schema([pa.field("messages", pa.list_(MESSAGE))] + _TEXT)
 
-ROW_GROUP = 10_000
+ROW_GROUP_ROWS = 10_000
+ROW_GROUP_CHARS = 2_000_000
+"""A row group is written at whichever comes first, so the buffer of each open file stays a few MB."""
 
 
 class ParquetShards:
@@ -25,14 +27,17 @@ class ParquetShards:
         self.paths: list[Path] = []
         self.rows = 0
         self._buffer: list[dict] = []
+        self._buffered_chars = 0
         self._writer: pq.ParquetWriter | None = None
         self._in_shard = 0
 
     def write(self, row: dict) -> None:
         self._buffer.append(row)
+        self._buffered_chars += _chars(row)
         self.rows += 1
         self._in_shard += 1
-        if len(self._buffer) >= ROW_GROUP or self._in_shard == self.rows_per_shard:
+        full = len(self._buffer) >= ROW_GROUP_ROWS or self._buffered_chars >= ROW_GROUP_CHARS
+        if full or self._in_shard == self.rows_per_shard:
             self._flush()
         if self._in_shard == self.rows_per_shard:
             self._close_shard()
@@ -51,9 +56,14 @@ class ParquetShards:
             self.paths.append(path)
         self._writer.write_table(pa.Table.from_pylist(self._buffer, schema=self.schema))
         self._buffer = []
+        self._buffered_chars = 0
 
     def _close_shard(self) -> None:
         if self._writer is not None:
             self._writer.close()
             self._writer = None
         self._in_shard = 0
+
+
+def _chars(row: dict) -> int:
+    return sum(len(v) if isinstance(v, str) else sum(len(m["content"]) for m in v) for v in row.values())
