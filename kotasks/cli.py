@@ -38,15 +38,15 @@ def build(
     ] = None,
     quiet: Annotated[bool, typer.Option(help="no progress bar")] = False,
 ) -> None:
-    """Build the recipe's task files, rejects.jsonl and stats.json."""
+    """Build the recipe's records into every export format, with the dataset card, rejects.jsonl and stats.json."""
     err = Console(stderr=True)
     try:
         loaded = load_recipe(recipe)
         loaded = loaded.with_source_paths(dict(_pair(p) for p in source_path or []))
-    except RecipeError as error:
-        err.print(f"[red]error:[/] {error}", soft_wrap=True)
+        result = run_build(loaded, out_dir=out, workers=workers, limit=limit, seed=seed, progress=not quiet)
+    except (RecipeError, FileExistsError) as error:
+        err.print(f"[red]error:[/] {escape(str(error))}", soft_wrap=True)
         raise typer.Exit(2) from None
-    result = run_build(loaded, out_dir=out, workers=workers, limit=limit, seed=seed, progress=not quiet)
     print_summary(result.stats, str(result.out_dir), console=err)
 
 

@@ -30,6 +30,10 @@ class Attribution:
     records: int
 
 
+def _conditions(lic: License) -> bool:
+    return lic.attribution or lic.share_alike or not lic.commercial or not lic.derivatives
+
+
 def _cc_id(nc: bool, sa: bool, nd: bool) -> str:
     return "cc-by" + "-nc" * nc + "-sa" * sa + "-nd" * nd + "-4.0"
 
@@ -40,12 +44,22 @@ def output_license(licenses: list[License]) -> OutputLicense:
     if not ids:
         return OutputLicense(id="cc0-1.0", why="no source gave records")
     custom = [i for i in ids if i in CUSTOM_TERMS]
+    conditional = [lic.id for lic in licenses if lic.id not in CUSTOM_TERMS and _conditions(lic)]
+    if len(custom) == 1 and not conditional:
+        return OutputLicense(
+            id="other",
+            name=CUSTOM_TERMS[custom[0]],
+            link=get_license(custom[0]).url or None,
+            why=f"records come from a source under {custom[0]}, whose own terms apply",
+        )
     if custom:
         return OutputLicense(
             id="other",
-            name=CUSTOM_TERMS[custom[0]] if len(custom) == 1 else "mixed",
-            link=get_license(custom[0]).url or None,
-            why=f"records come from sources under {', '.join(custom)}, whose own terms apply",
+            name="mixed",
+            link="ATTRIBUTION.md",
+            why=f"{', '.join(custom)} terms apply"
+            + (f" alongside {', '.join(sorted(set(conditional)))}" if conditional else "")
+            + "; each record's license column applies",
         )
     nc = any(not lic.commercial for lic in licenses)
     nd = any(not lic.derivatives for lic in licenses)
@@ -56,6 +70,7 @@ def output_license(licenses: list[License]) -> OutputLicense:
         return OutputLicense(
             id="other",
             name="mixed",
+            link="ATTRIBUTION.md",
             why=f"{', '.join(ids)} cannot be combined under one license; each record's license column applies",
         )
     if nc or sa or nd or by:

@@ -17,8 +17,9 @@ from kotasks.filters import first_reason, make_filters
 from kotasks.licenses import get_license
 from kotasks.output_license import attributions, output_license
 from kotasks.parallel import ordered_map
-from kotasks.recipe import Recipe, SourceConfig
+from kotasks.recipe import Recipe, RecipeError, SourceConfig
 from kotasks.sources import SourceNotes, iter_source
+from kotasks.sources.files import glob_root
 from kotasks.splits import assign_split
 from kotasks.stats import BuildStats
 from kotasks.worker import DocumentResult, DocumentWorker
@@ -123,9 +124,12 @@ def build(
     """Build every enabled task of a recipe into every export format; see the README for the files written."""
     started = time.perf_counter()
     out = (Path(out_dir) if out_dir is not None else recipe.resolve(recipe.output.dir)).resolve()
+    _check_not_read_back(recipe, out)
     out.mkdir(parents=True, exist_ok=True)
     staging = Staging(out)
-    seed = recipe.seed if seed is None else seed
+    if seed is not None:
+        recipe = recipe.model_copy(update={"seed": seed})  # so the card states the seed used
+    seed = recipe.seed
     shares = recipe.output.split.shares()
     stats = BuildStats()
     exporter = Exporter(staging.path, recipe.output.formats, recipe.output.rows_per_shard)
@@ -142,17 +146,37 @@ def build(
                 bar.update(len(results))
         files = exporter.close()
         rejects.close()
-        _finish(recipe, stats, files, staging.path)
+        _finish(recipe, stats, files, exporter.examples, staging.path)
+        stats.seconds = time.perf_counter() - started
+        write_json(staging.path / "stats.json", stats.to_json())
+        staging.commit()
     except BaseException:
         staging.discard()
         raise
-    stats.seconds = time.perf_counter() - started
-    write_json(staging.path / "stats.json", stats.to_json())
-    staging.commit()
     return BuildResult(out_dir=out, stats=stats, files=files)
 
 
-def _finish(recipe: Recipe, stats: BuildStats, files: list[ExportFile], folder: Path) -> None:
+OUTPUT_DEPTHS = (1, 3)
+"""How deep below the output folder a build writes files: README.md, then alpaca/<task>/<split>.jsonl and the like."""
+
+
+def _check_not_read_back(recipe: Recipe, out: Path) -> None:
+    """Refuse an output folder that a source's glob could reach: the next build would read its output as input."""
+    for source in recipe.sources:
+        pattern = recipe.resolve(source.path).absolute()
+        root = glob_root(pattern).resolve()
+        if out != root and root not in out.parents:
+            continue
+        below_root = len(pattern.parts) - len(glob_root(pattern).parts)
+        out_depth = len(out.relative_to(root).parts)
+        if "**" in pattern.parts or below_root in {out_depth + d for d in OUTPUT_DEPTHS}:
+            raise RecipeError(
+                f"source {source.name!r} ({source.path}) could read the output folder {out}, so a later build "
+                "would take its own output as input; choose an output folder outside the source's folder"
+            )
+
+
+def _finish(recipe: Recipe, stats: BuildStats, files: list[ExportFile], examples: dict, folder: Path) -> None:
     """The output's license, publishability, attribution, dataset card and LLaMA-Factory config."""
     by_source = stats.records_by_source()
     contributing = [get_license(s.license) for s in recipe.sources if by_source.get(s.name)]
@@ -162,5 +186,5 @@ def _finish(recipe: Recipe, stats: BuildStats, files: list[ExportFile], folder: 
     credits = attributions(recipe, by_source)
     write_json(folder / "dataset_info.json", dataset_info(files))
     (folder / "ATTRIBUTION.md").write_text(attribution_file(credits), encoding="utf-8")
-    card = render(CardInputs(recipe=recipe, stats=stats, files=files, license=lic, attributions=credits), folder)
-    (folder / "README.md").write_text(card, encoding="utf-8")
+    inputs = CardInputs(recipe=recipe, stats=stats, files=files, examples=examples, license=lic, attributions=credits)
+    (folder / "README.md").write_text(render(inputs), encoding="utf-8")

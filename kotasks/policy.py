@@ -49,6 +49,8 @@ def withheld_tasks(source: SourceConfig, recipe: Recipe) -> dict[str, str]:
 
 def publish_blockers(recipe: Recipe, records: Mapping[str, Mapping[str, int]]) -> list[str]:
     """Why the built records may not be published (empty if they may); `records` is task -> source -> count."""
+    if not any(count for by_source in records.values() for count in by_source.values()):
+        return ["the build made no records"]
     blockers = []
     for source in recipe.sources:
         lic = get_license(source.license)

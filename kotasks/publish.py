@@ -16,6 +16,7 @@ from pathlib import Path
 import httpx2
 from huggingface_hub import HfApi, get_token
 from huggingface_hub.errors import HfHubHTTPError
+from huggingface_hub.utils import filter_repo_objects
 
 UPLOADED = ("README.md", "ATTRIBUTION.md", "data/**")
 STALE = ("data/**",)
@@ -42,18 +43,15 @@ class PushPlan:
 def plan_push(out_dir: Path) -> PushPlan:
     """What a push of `out_dir` would upload; PushError if it is not a publishable kotasks build."""
     stats_path = out_dir / "stats.json"
-    if not stats_path.is_file() or not (out_dir / "data").is_dir():
-        raise PushError(f"{out_dir} is not a kotasks build output (no stats.json or data/); run kotasks build first")
+    if not stats_path.is_file():
+        raise PushError(f"{out_dir} is not a kotasks build output (no stats.json); run kotasks build first")
     stats = json.loads(stats_path.read_text(encoding="utf-8"))
     if not stats.get("publishable", False):
         blockers = "; ".join(stats.get("publish_blockers", [])) or "the build does not say it is publishable"
         raise PushError(f"{out_dir} may not be published: {blockers}")
-    files = sorted(p for p in out_dir.rglob("*") if p.is_file() and _uploaded(p.relative_to(out_dir).as_posix()))
+    relative = sorted(p.relative_to(out_dir).as_posix() for p in out_dir.rglob("*") if p.is_file())
+    files = [out_dir / name for name in filter_repo_objects(relative, allow_patterns=list(UPLOADED))]
     return PushPlan(out_dir=out_dir, files=files, records=stats.get("records_total", 0))
-
-
-def _uploaded(relative: str) -> bool:
-    return relative in UPLOADED or relative.startswith("data/")
 
 
 def resolve_token() -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from kotasks.seeding import random_stream
 
+SPLITS = ("train", "validation", "test")
+
 
 def assign_split(seed: int, source: str, doc_id: str, shares: dict[str, float]) -> str:
     """The split of a document: a draw from its own random stream against the cumulative shares."""

@@ -130,3 +130,27 @@ def test_cli_says_why_a_source_is_refused(tmp_path):
     result = CliRunner().invoke(app, ["build", str(recipe), "--out", str(tmp_path / "o"), "--quiet"])
     assert result.exit_code == 0
     assert "source 'nc' not used: commercial_only = true and CC-BY-NC-4.0 forbids commercial use" in result.output
+
+
+def test_a_lone_surrogate_escape_is_dropped_instead_of_crashing_the_writers(tmp_path):
+    line = '{"id": "s1", "text": "보험계약자는 \\ud800청약을 철회할 수 있다. 회사는 보험료를 돌려준다. 다만 진단계약은 제외한다."}'
+    (tmp_path / "a.jsonl").write_text(line + "\n", encoding="utf-8")
+    recipe = write_recipe(
+        tmp_path,
+        """
+        name = "surrogate"
+        [[sources]]
+        name = "lines"
+        path = "a.jsonl"
+        format = "jsonl"
+        license = "CC0-1.0"
+        [sources.fields]
+        id = "id"
+        [tasks.sentence_order]
+        [output]
+        dir = "out"
+        """,
+    )
+    result = build(load_recipe(recipe), progress=False)
+    [record] = task_records(result, "sentence_order")
+    assert record["output"].startswith("보험계약자는 청약을")

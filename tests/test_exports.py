@@ -15,7 +15,7 @@ from korean_fixtures import ARTICLE, news, squad
 from llamafactory_check import LlamaFactoryUnavailable, check_dataset_dir
 from test_license_policy import card_metadata
 
-from kotasks import build, load_recipe
+from kotasks import RecipeError, build, load_recipe
 
 LEASE = (
     "임차인은 2023. 4. 1. 임대인에게 누수 사실을 알렸다. 임대인은 수리를 약속하였으나 석 달이 지나도록 이행하지 않았다. "
@@ -180,6 +180,23 @@ def test_a_rebuild_replaces_every_output_of_the_previous_build(tmp_path):
 def test_a_folder_with_data_kotasks_did_not_write_is_left_alone(tmp_path):
     (tmp_path / "out" / "data").mkdir(parents=True)
     (tmp_path / "out" / "data" / "mine.csv").write_text("id,text\n", encoding="utf-8")
+    (tmp_path / "out" / "stats.json").write_text("{}", encoding="utf-8")  # not proof of a kotasks build
     with pytest.raises(FileExistsError, match="which no kotasks build wrote"):
         build(load_recipe(_corpus(tmp_path / "c")), out_dir=tmp_path / "out", progress=False)
     assert (tmp_path / "out" / "data" / "mine.csv").exists()
+
+
+def test_an_output_folder_a_source_glob_could_read_is_refused(tmp_path):
+    recipe = _corpus(tmp_path / "c")
+    recipe.write_text(recipe.read_text(encoding="utf-8").replace('path = "qa.json"', 'path = "**/*.json"'), "utf-8")
+    with pytest.raises(RecipeError, match="could read the output folder"):
+        build(load_recipe(recipe), out_dir=tmp_path / "c" / "out", progress=False)
+    build(load_recipe(recipe), out_dir=tmp_path / "elsewhere", progress=False)
+
+
+def test_the_card_states_the_seed_used_and_no_absolute_path(tmp_path):
+    recipe = load_recipe(_corpus(tmp_path / "c")).with_source_paths({"news": str(tmp_path / "c" / "news.json")})
+    result = build(recipe, out_dir=tmp_path / "out", seed=11, progress=False)
+    card = (result.out_dir / "README.md").read_text(encoding="utf-8")
+    assert "(seed 11)" in card and "seed = 11" in card
+    assert str(tmp_path) not in card and 'path = ".../c/news.json"' in card

@@ -125,3 +125,9 @@ def test_no_token_is_a_clear_error(hub, tmp_path, monkeypatch):
     monkeypatch.delenv("HF_TOKEN")
     result = CliRunner().invoke(app, ["push", str(out), "--repo", REPO])
     assert result.exit_code == 2 and "no Hugging Face token: set HF_TOKEN" in result.output
+
+
+def test_an_empty_build_is_not_pushed(hub, tmp_path):
+    out = _build(tmp_path, documents=0)
+    result = CliRunner().invoke(app, ["push", str(out), "--repo", REPO])
+    assert result.exit_code == 2 and "may not be published: the build made no records" in result.output

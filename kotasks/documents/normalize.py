@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200c\u200d\u2060\ufeff]")
+# Control and zero-width characters, and lone surrogates (a JSON "\ud800" escape), which no UTF-8 file can hold.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200c\u200d\u2060\ufeff\ud800-\udfff]")
 _SPACES = re.compile(r"[ \t\u00a0\u3000]+")
 # law.go.kr Markdown: **①** paragraph marks, `1\.` escaped item dots, and amendment notes.
 _BOLD = re.compile(r"\*\*(.+?)\*\*")

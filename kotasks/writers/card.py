@@ -9,12 +9,12 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-import pyarrow.parquet as pq
 import tomli_w
 import yaml
 
 from kotasks.output_license import Attribution, OutputLicense
 from kotasks.recipe import Recipe
+from kotasks.splits import SPLITS
 from kotasks.stats import BuildStats
 from kotasks.writers.exports import ExportFile
 
@@ -23,7 +23,6 @@ TASK_CATEGORIES = {
     "multi_question_multiturn": "question-answering",
     "summary_title": "summarization",
 }
-SPLIT_ORDER = ("train", "validation", "test")
 EXAMPLE_CHARS = 300
 
 
@@ -32,14 +31,20 @@ class CardInputs:
     recipe: Recipe
     stats: BuildStats
     files: list[ExportFile]
+    examples: dict[str, dict]
     license: OutputLicense
     attributions: list[Attribution]
 
 
+SIZE_LABELS = ["n<1K", "1K<n<10K", "10K<n<100K", "100K<n<1M", "1M<n<10M", "10M<n<100M", "100M<n<1B", "1B<n<10B"]
+
+
 def size_category(n: int) -> str:
-    bounds = [(1_000, "n<1K"), (10_000, "1K<n<10K"), (100_000, "10K<n<100K"), (1_000_000, "100K<n<1M")]
-    bounds += [(10_000_000, "1M<n<10M"), (100_000_000, "10M<n<100M")]
-    return next((label for bound, label in bounds if n < bound), "n>100M")
+    """The Hub's size_categories label for n rows."""
+    for power, label in enumerate(SIZE_LABELS, start=3):
+        if n < 10**power:
+            return label
+    return "n>1T" if n >= 10**12 else "10B<n<100B" if n < 10**11 else "100B<n<1T"
 
 
 def _configs(files: list[ExportFile]) -> dict[str, list[str]]:
@@ -48,7 +53,7 @@ def _configs(files: list[ExportFile]) -> dict[str, list[str]]:
     for f in files:
         if f.format == "parquet":
             found.setdefault(f.task, set()).add(f.split)
-    return {task: [s for s in SPLIT_ORDER if s in splits] for task, splits in found.items()}
+    return {task: [s for s in SPLITS if s in splits] for task, splits in found.items()}
 
 
 def metadata(inputs: CardInputs) -> dict:
@@ -75,16 +80,17 @@ def metadata(inputs: CardInputs) -> dict:
     return meta
 
 
+def _cell(value) -> str:
+    return " ".join(str(value).split()).replace("|", "\\|")
+
+
 def _table(header: list[str], rows: list[list]) -> str:
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
+    lines += ["| " + " | ".join(_cell(cell) for cell in row) + " |" for row in rows]
     return "\n".join(lines)
 
 
-def _example(root: Path, files: list[ExportFile], task: str) -> str:
-    first = next(f for f in files if f.format == "parquet" and f.task == task)
-    row = pq.ParquetFile(root / first.path).read_row_group(0).slice(0, 1).to_pylist()[0]
-
+def _example(record: dict) -> str:
     def cut(value):
         if isinstance(value, str):
             return value if len(value) <= EXAMPLE_CHARS else value[:EXAMPLE_CHARS] + " …"
@@ -94,10 +100,20 @@ def _example(root: Path, files: list[ExportFile], task: str) -> str:
             return {k: cut(v) for k, v in value.items()}
         return value
 
-    return "```json\n" + json.dumps(cut(row), ensure_ascii=False, indent=2) + "\n```"
+    return "```json\n" + json.dumps(cut(record), ensure_ascii=False, indent=2) + "\n```"
 
 
-def body(inputs: CardInputs, root: Path) -> str:
+def _shown_recipe(recipe: Recipe) -> str:
+    """The recipe as TOML, with absolute source paths (from --source-path) cut to their last two parts."""
+    data = recipe.model_dump(mode="json", exclude={"base_dir"}, exclude_unset=True)
+    for source in data["sources"]:
+        path = Path(source["path"])
+        if path.is_absolute():
+            source["path"] = ".../" + "/".join(path.parts[-2:])
+    return tomli_w.dumps(data).strip()
+
+
+def body(inputs: CardInputs) -> str:
     recipe, stats, lic = inputs.recipe, inputs.stats, inputs.license
     configs = _configs(inputs.files)
     by_source = stats.records_by_source()
@@ -130,8 +146,8 @@ def body(inputs: CardInputs, root: Path) -> str:
     parts += [
         "## Records per task and split",
         _table(
-            ["config (task)", *SPLIT_ORDER],
-            [[task, *(stats.splits[task][s] for s in SPLIT_ORDER)] for task in configs],
+            ["config (task)", *SPLITS],
+            [[task, *(stats.splits[task][s] for s in SPLITS)] for task in configs],
         ),
         "Splits are drawn per document, so no document feeds two splits.",
         "## Records per source",
@@ -156,16 +172,15 @@ def body(inputs: CardInputs, root: Path) -> str:
         "## Example records",
     ]
     for task in configs:
-        parts += [f"### {task}", _example(root, inputs.files, task)]
-    recipe_toml = tomli_w.dumps(recipe.model_dump(mode="json", exclude={"base_dir"}, exclude_unset=True))
-    parts += ["## Recipe", "```toml\n" + recipe_toml.strip() + "\n```"]
+        parts += [f"### {task}", _example(inputs.examples[task])]
+    parts += ["## Recipe", "```toml\n" + _shown_recipe(recipe) + "\n```"]
     return "\n\n".join(parts) + "\n"
 
 
-def render(inputs: CardInputs, root: Path) -> str:
-    """The whole README.md; `root` is the folder holding the files listed in `inputs.files`."""
+def render(inputs: CardInputs) -> str:
+    """The whole README.md."""
     front = yaml.safe_dump(metadata(inputs), allow_unicode=True, sort_keys=False)
-    return f"---\n{front}---\n\n{body(inputs, root)}"
+    return f"---\n{front}---\n\n{body(inputs)}"
 
 
 def attribution_file(attributions: list[Attribution]) -> str:

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from kotasks.splits import SPLITS
 from kotasks.writers.formats import is_conversation, provenance, to_alpaca, to_openai, to_sharegpt
 from kotasks.writers.jsonl import JsonlWriter
 from kotasks.writers.parquet import ALPACA_SCHEMA, CONVERSATION_SCHEMA, ParquetShards
@@ -40,9 +41,15 @@ class Exporter:
         self._shards: dict[tuple[str, str], ParquetShards] = {}
         self._lines: dict[tuple[str, str, str], JsonlWriter] = {}
         self._sidecars: dict[tuple[str, str], JsonlWriter] = {}
+        self.examples: dict[str, dict] = {}
+        self._example_split: dict[str, str] = {}
+        """task -> its first record, from the train split when it has one: the card shows it"""
 
     def write(self, record: dict, split: str) -> None:
         task = record["task"]
+        if task not in self.examples or (split == "train" and self._example_split[task] != "train"):
+            self.examples[task] = record
+            self._example_split[task] = split
         self._shard(task, split, is_conversation(record)).write(
             record if is_conversation(record) else to_alpaca(record)
         )
@@ -58,17 +65,16 @@ class Exporter:
         files = []
         for (task, split), shards in self._shards.items():
             shards.close()
-            rows = _shard_rows(shards.rows, len(shards.paths), self.rows_per_shard)
             files += [
                 ExportFile("parquet", task, split, p.relative_to(self.root).as_posix(), n)
-                for p, n in zip(shards.paths, rows, strict=True)
+                for p, n in zip(shards.paths, shards.shard_rows, strict=True)
             ]
         for (fmt, task, split), writer in self._lines.items():
             writer.close()
             files.append(ExportFile(fmt, task, split, writer.path.relative_to(self.root).as_posix(), writer.count))
         for writer in self._sidecars.values():
             writer.close()
-        return sorted(files, key=lambda f: (f.format, f.task, f.split, f.path))
+        return sorted(files, key=lambda f: (f.format, f.task, SPLITS.index(f.split), f.path))
 
     def _shard(self, task: str, split: str, conversation: bool) -> ParquetShards:
         key = (task, split)
@@ -88,7 +94,3 @@ class Exporter:
         if key not in self._sidecars:
             self._sidecars[key] = JsonlWriter(self.root / "openai" / task / f"{split}.provenance.jsonl")
         return self._sidecars[key]
-
-
-def _shard_rows(total: int, shards: int, per_shard: int) -> list[int]:
-    return [min(per_shard, total - n * per_shard) for n in range(shards)]

@@ -25,7 +25,7 @@ class ParquetShards:
     def __init__(self, folder: Path, stem: str, schema: pa.Schema, rows_per_shard: int) -> None:
         self.folder, self.stem, self.schema, self.rows_per_shard = folder, stem, schema, rows_per_shard
         self.paths: list[Path] = []
-        self.rows = 0
+        self.shard_rows: list[int] = []
         self._buffer: list[dict] = []
         self._buffered_chars = 0
         self._writer: pq.ParquetWriter | None = None
@@ -34,7 +34,6 @@ class ParquetShards:
     def write(self, row: dict) -> None:
         self._buffer.append(row)
         self._buffered_chars += _chars(row)
-        self.rows += 1
         self._in_shard += 1
         full = len(self._buffer) >= ROW_GROUP_ROWS or self._buffered_chars >= ROW_GROUP_CHARS
         if full or self._in_shard == self.rows_per_shard:
@@ -54,7 +53,9 @@ class ParquetShards:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._writer = pq.ParquetWriter(path, self.schema, compression="zstd")
             self.paths.append(path)
+            self.shard_rows.append(0)
         self._writer.write_table(pa.Table.from_pylist(self._buffer, schema=self.schema))
+        self.shard_rows[-1] += len(self._buffer)
         self._buffer = []
         self._buffered_chars = 0
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from kotasks.stats import BuildStats
@@ -13,10 +14,10 @@ def print_summary(stats: BuildStats, out_dir: str, console: Console | None = Non
     for source, picked in stats.formats.items():
         console.print(f"source {source!r}: format auto read it as {picked!r}", soft_wrap=True)
     for source, reason in stats.refused_sources.items():
-        console.print(f"[yellow]source {source!r} not used:[/] {reason}", soft_wrap=True)
+        console.print(f"[yellow]source {escape(repr(source))} not used:[/] {escape(reason)}", soft_wrap=True)
     for source, tasks in stats.withheld.items():
         for task, reason in tasks.items():
-            console.print(f"[yellow]{task} not built from {source!r}:[/] {reason}", soft_wrap=True)
+            console.print(f"[yellow]{task} not built from {escape(repr(source))}:[/] {escape(reason)}", soft_wrap=True)
 
     sources = Table(title="documents by source")
     for column in ("source", "read", "rejected", "used", "records"):
@@ -43,7 +44,7 @@ def print_summary(stats: BuildStats, out_dir: str, console: Console | None = Non
     named = f" ({lic['name']})" if lic.get("name") else ""
     console.print(f"output license: {lic.get('id')}{named}: {lic.get('why')}", soft_wrap=True, markup=False)
     for blocker in stats.publish_blockers:
-        console.print(f"[yellow]not for publication:[/] {blocker}", soft_wrap=True)
+        console.print(f"[yellow]not for publication:[/] {escape(blocker)}", soft_wrap=True)
     rejected = sum(sum(c.values()) for c in stats.rejected.values())
     console.print(
         f"wrote {out_dir} in {stats.seconds:.1f} s; {rejected} rejects in rejects.jsonl, details in stats.json",
