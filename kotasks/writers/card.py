@@ -131,7 +131,7 @@ def body(inputs: CardInputs) -> str:
         f"**{lic.id}**"
         + (f" ({lic.name})" if lic.name else "")
         + f": {lic.why}."
-        + (f" Terms: {lic.link}" if lic.link else ""),
+        + (f" Terms: see {lic.link}." if lic.link else ""),
     ]
     if stats.publish_blockers:
         parts.append("**Not for publication:** " + "; ".join(stats.publish_blockers) + ".")

@@ -23,6 +23,8 @@ OUTPUTS = (
 )
 """What a build may write at the top of its output folder."""
 MARKER = ".kotasks-build"
+LEGACY_OUTPUTS = {"rejects.jsonl", "stats.json"}
+"""The only output names kotasks 0.1 builds (without a marker) shared with today's; never folders."""
 LAST = "stats.json"
 """Moved into place last (and removed first): `kotasks push` trusts a folder only with it."""
 
@@ -44,7 +46,7 @@ class Staging:
         try:
             return set(json.loads((self.out / MARKER).read_text(encoding="utf-8"))) & set(OUTPUTS)
         except (FileNotFoundError, ValueError):
-            return set()
+            return LEGACY_OUTPUTS if _legacy_build(self.out) else set()
 
     def commit(self) -> None:
         """Replace the previous build's outputs with this build's."""
@@ -63,3 +65,10 @@ class Staging:
 
     def discard(self) -> None:
         shutil.rmtree(self.path, ignore_errors=True)
+
+
+def _legacy_build(out: Path) -> bool:
+    try:
+        return "records_total" in json.loads((out / "stats.json").read_text(encoding="utf-8"))
+    except (FileNotFoundError, ValueError):
+        return False
