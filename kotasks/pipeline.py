@@ -146,7 +146,8 @@ def build(
                 bar.update(len(results))
         files = exporter.close()
         rejects.close()
-        _finish(recipe, stats, files, exporter.examples, staging.path)
+        _finish(recipe, stats, exporter.first_records, staging.path)
+        write_json(staging.path / "dataset_info.json", dataset_info(files))
         stats.seconds = time.perf_counter() - started
         write_json(staging.path / "stats.json", stats.to_json())
         staging.commit()
@@ -164,10 +165,10 @@ def _check_not_read_back(recipe: Recipe, out: Path) -> None:
     """Refuse an output folder that a source's glob could reach: the next build would read its output as input."""
     for source in recipe.sources:
         pattern = recipe.resolve(source.path).absolute()
+        below_root = len(pattern.parts) - len(glob_root(pattern).parts)
         root = glob_root(pattern).resolve()
         if out != root and root not in out.parents:
             continue
-        below_root = len(pattern.parts) - len(glob_root(pattern).parts)
         out_depth = len(out.relative_to(root).parts)
         if "**" in pattern.parts or below_root in {out_depth + d for d in OUTPUT_DEPTHS}:
             raise RecipeError(
@@ -176,15 +177,14 @@ def _check_not_read_back(recipe: Recipe, out: Path) -> None:
             )
 
 
-def _finish(recipe: Recipe, stats: BuildStats, files: list[ExportFile], examples: dict, folder: Path) -> None:
-    """The output's license, publishability, attribution, dataset card and LLaMA-Factory config."""
+def _finish(recipe: Recipe, stats: BuildStats, first_records: dict, folder: Path) -> None:
+    """The output's license, publishability, attribution and dataset card."""
     by_source = stats.records_by_source()
     contributing = [get_license(s.license) for s in recipe.sources if by_source.get(s.name)]
     lic = output_license(contributing)
     stats.output_license = {k: v for k, v in vars(lic).items() if v is not None}
     stats.publish_blockers = policy.publish_blockers(recipe, stats.records)
     credits = attributions(recipe, by_source)
-    write_json(folder / "dataset_info.json", dataset_info(files))
     (folder / "ATTRIBUTION.md").write_text(attribution_file(credits), encoding="utf-8")
-    inputs = CardInputs(recipe=recipe, stats=stats, files=files, examples=examples, license=lic, attributions=credits)
+    inputs = CardInputs(recipe=recipe, stats=stats, first_records=first_records, license=lic, attributions=credits)
     (folder / "README.md").write_text(render(inputs), encoding="utf-8")

@@ -6,7 +6,7 @@ import tomllib
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError, field_validator, model_validator
 
 from kotasks.licenses import LICENSES
 
@@ -80,7 +80,7 @@ class SourceConfig(_Strict):
     attribution: str | None = Field(
         default=None, min_length=1, description="credit line for the dataset card, e.g. '법제처 국가법령정보센터'"
     )
-    holds_redistribution_rights: bool = Field(
+    holds_redistribution_rights: StrictBool = Field(  # a legal switch: no "yes" or 1 for true
         default=False, description="the user may publish this source's text and its derivatives, whatever its license"
     )
 
@@ -188,7 +188,7 @@ class OutputConfig(_Strict):
     dir: str = "out"
     formats: list[ExportFormat] = Field(default=["alpaca"], min_length=1, description="local files besides data/")
     split: SplitSizes = SplitSizes()
-    publish: bool = Field(
+    publish: StrictBool = Field(
         default=True, description="the output is meant for publishing: leave out what the sources forbid publishing"
     )
     rows_per_shard: int = Field(default=100_000, ge=1, description="rows per data/<task>/<split>-NNNNN.parquet file")
@@ -206,7 +206,7 @@ class Recipe(_Strict):
 
     name: str = Field(min_length=1)
     seed: int = 0
-    commercial_only: bool = False
+    commercial_only: StrictBool = False
     splitter: Literal["kiwi", "kss"] = "kiwi"
     sources: list[SourceConfig] = Field(min_length=1)
     tasks: TasksConfig

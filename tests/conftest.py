@@ -39,6 +39,14 @@ def task_records(result, task: str, format: str = "alpaca") -> list[dict]:
     return [record for path in result.paths(format, task) for record in read_jsonl(path)]
 
 
+def card_metadata(out_dir: Path) -> dict:
+    """The YAML metadata at the top of a build's dataset card."""
+    import yaml
+
+    _, front, _ = (out_dir / "README.md").read_text(encoding="utf-8").split("---\n", 2)
+    return yaml.safe_load(front)
+
+
 def output_files(out_dir: Path) -> dict[str, bytes]:
     """Every file a build wrote, by relative path, except stats.json (it holds the build time)."""
     return {

@@ -10,10 +10,9 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
-from conftest import read_jsonl, write_recipe
+from conftest import card_metadata, read_jsonl, write_recipe
 from korean_fixtures import ARTICLE, news, squad
 from llamafactory_check import LlamaFactoryUnavailable, check_dataset_dir
-from test_license_policy import card_metadata
 
 from kotasks import RecipeError, build, load_recipe
 

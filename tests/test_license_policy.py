@@ -6,8 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-import yaml
-from conftest import task_records, write_recipe
+from conftest import card_metadata, task_records, write_recipe
 from korean_fixtures import INSURANCE_QA, news, squad
 from typer.testing import CliRunner
 
@@ -15,12 +14,6 @@ from kotasks import build, load_recipe
 from kotasks.cli import app
 from kotasks.licenses import LICENSES
 from kotasks.output_license import output_license
-
-
-def card_metadata(out_dir: Path) -> dict:
-    text = (out_dir / "README.md").read_text(encoding="utf-8")
-    _, front, _ = text.split("---\n", 2)
-    return yaml.safe_load(front)
 
 
 def _corpus(folder: Path, *, qa_license: str, news_license: str = "AIHUB", extra: str = "") -> Path:

@@ -44,6 +44,20 @@ license = "KR-ART7-PUBLIC"
             "sources[0].format2: unknown key",
         ),
         ('name = "x"\nsources = []\n[tasks.mask_prediction]\n', "sources: List should have at least 1 item"),
+        (
+            'name = "x"\n'
+            + GOOD_SOURCE
+            + "[tasks.mask_prediction]\n[output]\nsplit = { train = 0.8, validation = 0.1 }\n",
+            "output.split: train + validation + test must add up to 1 (got 0.9)",
+        ),
+        (
+            'name = "x"\n' + GOOD_SOURCE + '[tasks.mask_prediction]\n[output]\nformats = ["alpaca", "chatml"]\n',
+            "output.formats[1]: Input should be 'alpaca', 'sharegpt' or 'openai' (got 'chatml')",
+        ),
+        (
+            'name = "x"\n' + GOOD_SOURCE + 'holds_redistribution_rights = "yes"\n[tasks.mask_prediction]\n',
+            "sources[0].holds_redistribution_rights: Input should be a valid boolean",
+        ),
         ('name = "x\n', "not valid TOML"),
     ],
 )

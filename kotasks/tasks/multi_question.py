@@ -34,7 +34,7 @@ class MultiQuestion(Task[MultiQuestionConfig]):
         """The passage in the system message, then each question as a user turn and its answer as the reply."""
         if not self.config.multiturn:
             return None
-        unanswerable = any(a == UNANSWERABLE for e in examples for _, a in e.turns)
+        unanswerable = any(e.variant == "with_unanswerable" for e in examples)
         system = rng.choice(TEMPLATES[self.conversation_name]["with_unanswerable" if unanswerable else "answerable"])
         messages = [{"role": "system", "content": f"{system}\n\n{view.document.text}"}]
         for example in examples:

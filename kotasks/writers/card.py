@@ -16,7 +16,6 @@ from kotasks.output_license import Attribution, OutputLicense
 from kotasks.recipe import Recipe
 from kotasks.splits import SPLITS
 from kotasks.stats import BuildStats
-from kotasks.writers.exports import ExportFile
 
 TASK_CATEGORIES = {
     "multi_question": "question-answering",
@@ -30,8 +29,8 @@ EXAMPLE_CHARS = 300
 class CardInputs:
     recipe: Recipe
     stats: BuildStats
-    files: list[ExportFile]
-    examples: dict[str, dict]
+    first_records: dict[tuple[str, str], dict]
+    """(task, split) -> the first record written there"""
     license: OutputLicense
     attributions: list[Attribution]
 
@@ -47,18 +46,14 @@ def size_category(n: int) -> str:
     return "n>1T" if n >= 10**12 else "10B<n<100B" if n < 10**11 else "100B<n<1T"
 
 
-def _configs(files: list[ExportFile]) -> dict[str, list[str]]:
-    """Task -> its splits with records, from the parquet shards, tasks in file order and splits in split order."""
-    found: dict[str, set[str]] = {}
-    for f in files:
-        if f.format == "parquet":
-            found.setdefault(f.task, set()).add(f.split)
-    return {task: [s for s in SPLITS if s in splits] for task, splits in found.items()}
+def _configs(stats: BuildStats) -> dict[str, list[str]]:
+    """Task -> its splits with records, tasks by name and splits in split order."""
+    return {task: [s for s in SPLITS if stats.splits[task][s]] for task in sorted(stats.splits)}
 
 
 def metadata(inputs: CardInputs) -> dict:
-    configs = _configs(inputs.files)
-    total = sum(f.rows for f in inputs.files if f.format == "parquet")
+    configs = _configs(inputs.stats)
+    total = sum(sum(by_split.values()) for by_split in inputs.stats.splits.values())
     meta: dict = {"license": inputs.license.id}
     if inputs.license.id == "other":
         meta["license_name"] = inputs.license.name
@@ -115,7 +110,7 @@ def _shown_recipe(recipe: Recipe) -> str:
 
 def body(inputs: CardInputs) -> str:
     recipe, stats, lic = inputs.recipe, inputs.stats, inputs.license
-    configs = _configs(inputs.files)
+    configs = _configs(stats)
     by_source = stats.records_by_source()
     license_of = {s.name: s.license for s in recipe.sources}
     by_license = Counter()
@@ -171,8 +166,8 @@ def body(inputs: CardInputs) -> str:
         "`dataset_info.json` names every exported file.",
         "## Example records",
     ]
-    for task in configs:
-        parts += [f"### {task}", _example(inputs.examples[task])]
+    for task, splits in configs.items():
+        parts += [f"### {task}", _example(inputs.first_records[(task, splits[0])])]
     parts += ["## Recipe", "```toml\n" + _shown_recipe(recipe) + "\n```"]
     return "\n\n".join(parts) + "\n"
 

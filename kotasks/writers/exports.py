@@ -30,7 +30,7 @@ class ExportFile:
     rows: int
 
 
-_SHAPES: dict[str, Callable[[dict], dict]] = {"alpaca": to_alpaca, "sharegpt": to_sharegpt, "openai": to_openai}
+_SHAPES: dict[str, Callable[[dict], dict]] = {"sharegpt": to_sharegpt, "openai": to_openai}
 
 
 class Exporter:
@@ -41,21 +41,19 @@ class Exporter:
         self._shards: dict[tuple[str, str], ParquetShards] = {}
         self._lines: dict[tuple[str, str, str], JsonlWriter] = {}
         self._sidecars: dict[tuple[str, str], JsonlWriter] = {}
-        self.examples: dict[str, dict] = {}
-        self._example_split: dict[str, str] = {}
-        """task -> its first record, from the train split when it has one: the card shows it"""
+        self.first_records: dict[tuple[str, str], dict] = {}
+        """(task, split) -> the first record written there: the card shows one"""
 
     def write(self, record: dict, split: str) -> None:
-        task = record["task"]
-        if task not in self.examples or (split == "train" and self._example_split[task] != "train"):
-            self.examples[task] = record
-            self._example_split[task] = split
-        self._shard(task, split, is_conversation(record)).write(
-            record if is_conversation(record) else to_alpaca(record)
-        )
+        task, conversation = record["task"], is_conversation(record)
+        self.first_records.setdefault((task, split), record)
+        row = record if conversation else to_alpaca(record)
+        self._shard(task, split, conversation).write(row)
         for fmt in self.formats:
-            if fmt == "alpaca" and is_conversation(record):
-                continue  # Alpaca has no shape for a conversation with a system message
+            if fmt == "alpaca":
+                if not conversation:  # Alpaca has no shape for a conversation with a system message
+                    self._jsonl(fmt, task, split).write(row)
+                continue
             self._jsonl(fmt, task, split).write(_SHAPES[fmt](record))
             if fmt == "openai":
                 self._sidecar(task, split).write(provenance(record))
